@@ -1,0 +1,211 @@
+package io.newsbrief.article.grpc;
+
+import io.newsbrief.article.config.ArticleLimits;
+import io.newsbrief.article.repository.ArticleRepository.ArticleFilter;
+import io.newsbrief.article.service.ArticleCatalog;
+import io.newsbrief.article.service.ArticleCatalog.ImportOutcome;
+import io.newsbrief.article.service.ArticleEvents;
+import io.newsbrief.article.service.ArticleSubmission;
+import io.newsbrief.article.service.InvalidArgumentException;
+import io.newsbrief.proto.article.v1.ArticleService;
+import io.newsbrief.proto.article.v1.ArticleView;
+import io.newsbrief.proto.article.v1.BatchGetArticlesRequest;
+import io.newsbrief.proto.article.v1.BatchGetArticlesResponse;
+import io.newsbrief.proto.article.v1.CreateArticleRequest;
+import io.newsbrief.proto.article.v1.CreateArticleResponse;
+import io.newsbrief.proto.article.v1.GetArticleRequest;
+import io.newsbrief.proto.article.v1.ImportArticlesRequest;
+import io.newsbrief.proto.article.v1.ImportArticlesResponse;
+import io.newsbrief.proto.article.v1.ListArticlesRequest;
+import io.newsbrief.proto.article.v1.ListArticlesResponse;
+import io.newsbrief.proto.article.v1.SearchArticlesRequest;
+import io.newsbrief.proto.article.v1.SearchArticlesResponse;
+import io.newsbrief.proto.article.v1.WatchArticlesRequest;
+import io.newsbrief.proto.article.v1.WatchArticlesResponse;
+import io.quarkus.grpc.GrpcService;
+import io.smallrye.common.annotation.Blocking;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+
+/** The gRPC edge of article-service: maps messages, calls {@link ArticleCatalog}, maps errors. */
+@GrpcService
+public class ArticleGrpcService implements ArticleService {
+
+  /** A partial import batch is written after this pause in the stream. */
+  private static final Duration IMPORT_BATCH_WAIT = Duration.ofMillis(200);
+
+  private final ArticleCatalog catalog;
+  private final ArticleEvents events;
+  private final ArticleLimits limits;
+
+  ArticleGrpcService(ArticleCatalog catalog, ArticleEvents events, ArticleLimits limits) {
+    this.catalog = catalog;
+    this.events = events;
+    this.limits = limits;
+  }
+
+  @Override
+  @Blocking
+  public Uni<CreateArticleResponse> createArticle(CreateArticleRequest request) {
+    return call(
+        () -> {
+          var stored = catalog.create(ArticleMessages.toSubmission(request.getArticle()));
+          return CreateArticleResponse.newBuilder()
+              .setArticle(ArticleMessages.toProto(stored.article(), ArticleView.ARTICLE_VIEW_FULL))
+              .setCreated(stored.created())
+              .build();
+        });
+  }
+
+  @Override
+  @Blocking
+  public Uni<io.newsbrief.proto.article.v1.Article> getArticle(GetArticleRequest request) {
+    return call(
+        () ->
+            ArticleMessages.toProto(
+                catalog.get(ArticleMessages.toUuid("id", request.getId())),
+                ArticleView.ARTICLE_VIEW_FULL));
+  }
+
+  @Override
+  @Blocking
+  public Uni<BatchGetArticlesResponse> batchGetArticles(BatchGetArticlesRequest request) {
+    return call(
+        () -> {
+          List<UUID> ids =
+              request.getIdsList().stream().map(id -> ArticleMessages.toUuid("ids", id)).toList();
+          var result = catalog.batchGet(ids);
+          var response = BatchGetArticlesResponse.newBuilder();
+          result
+              .articles()
+              .forEach(a -> response.addArticles(ArticleMessages.toProto(a, request.getView())));
+          result.missingIds().forEach(id -> response.addMissingIds(id.toString()));
+          return response.build();
+        });
+  }
+
+  @Override
+  @Blocking
+  public Uni<ListArticlesResponse> listArticles(ListArticlesRequest request) {
+    return call(
+        () -> {
+          ArticleFilter filter =
+              ArticleMessages.toFilter(
+                  request.getSourceName(),
+                  request.getLanguage(),
+                  request.getPublishedAfter(),
+                  request.hasPublishedAfter(),
+                  request.getPublishedBefore(),
+                  request.hasPublishedBefore());
+          var page = catalog.list(filter, request.getPageSize(), request.getPageToken());
+          var response = ListArticlesResponse.newBuilder().setNextPageToken(page.nextPageToken());
+          page.articles()
+              .forEach(a -> response.addArticles(ArticleMessages.toProto(a, request.getView())));
+          return response.build();
+        });
+  }
+
+  @Override
+  @Blocking
+  public Uni<SearchArticlesResponse> searchArticles(SearchArticlesRequest request) {
+    return call(
+        () -> {
+          ArticleFilter filter =
+              new ArticleFilter(
+                  request.getSourceName().strip(), request.getLanguage().strip(), null, null);
+          var page =
+              catalog.search(
+                  request.getQuery(), filter, request.getPageSize(), request.getPageToken());
+          var response = SearchArticlesResponse.newBuilder().setNextPageToken(page.nextPageToken());
+          page.hits()
+              .forEach(hit -> response.addResults(ArticleMessages.toProto(hit, request.getView())));
+          return response.build();
+        });
+  }
+
+  /**
+   * Validates each item on its own and writes valid items in batches of {@code import-batch-size},
+   * one database round trip per batch, off the event loop.
+   */
+  @Override
+  public Uni<ImportArticlesResponse> importArticles(Multi<ImportArticlesRequest> requests) {
+    ImportArticlesResponse.Builder response = ImportArticlesResponse.newBuilder();
+    AtomicInteger nextIndex = new AtomicInteger();
+    return requests
+        .map(request -> toSubmissionOrRejection(request))
+        .group()
+        .intoLists()
+        .of(limits.importBatchSize(), IMPORT_BATCH_WAIT)
+        .onItem()
+        .transformToUniAndConcatenate(
+            batch ->
+                Uni.createFrom()
+                    .item(() -> importBatch(batch))
+                    .runSubscriptionOn(Infrastructure.getDefaultWorkerPool()))
+        .onItem()
+        .invoke(
+            outcomes -> {
+              for (ImportOutcome outcome : outcomes) {
+                int index = nextIndex.getAndIncrement();
+                response.addResults(ArticleMessages.toProto(index, outcome));
+                switch (outcome.kind()) {
+                  case CREATED -> response.setCreatedCount(response.getCreatedCount() + 1);
+                  case DUPLICATE -> response.setDuplicateCount(response.getDuplicateCount() + 1);
+                  case REJECTED -> response.setRejectedCount(response.getRejectedCount() + 1);
+                }
+              }
+            })
+        .collect()
+        .last()
+        .map(ignored -> response.build())
+        .onFailure()
+        .transform(GrpcErrors::toStatus);
+  }
+
+  @Override
+  public Multi<WatchArticlesResponse> watchArticles(WatchArticlesRequest request) {
+    String sourceName = request.getSourceName().strip();
+    String language = request.getLanguage().strip();
+    return events.stream()
+        .filter(a -> sourceName.isEmpty() || sourceName.equals(a.sourceName))
+        .filter(a -> language.isEmpty() || language.equals(a.language))
+        .map(
+            a ->
+                WatchArticlesResponse.newBuilder()
+                    .setArticle(ArticleMessages.toProto(a, ArticleView.ARTICLE_VIEW_BASIC))
+                    .build())
+        .onFailure()
+        .transform(GrpcErrors::toStatus);
+  }
+
+  /** An item that could not even be mapped (bad timestamp) is rejected alone, like a bad field. */
+  private static Object toSubmissionOrRejection(ImportArticlesRequest request) {
+    try {
+      return ArticleMessages.toSubmission(request.getArticle());
+    } catch (InvalidArgumentException e) {
+      return new ImportOutcome(ImportOutcome.Kind.REJECTED, null, e.getMessage());
+    }
+  }
+
+  private List<ImportOutcome> importBatch(List<Object> batch) {
+    List<ArticleSubmission> submissions =
+        batch.stream()
+            .filter(ArticleSubmission.class::isInstance)
+            .map(ArticleSubmission.class::cast)
+            .toList();
+    var stored = catalog.importBatch(submissions).iterator();
+    return batch.stream()
+        .map(item -> item instanceof ImportOutcome rejected ? rejected : stored.next())
+        .toList();
+  }
+
+  private static <T> Uni<T> call(Supplier<T> work) {
+    return Uni.createFrom().item(work).onFailure().transform(GrpcErrors::toStatus);
+  }
+}

@@ -1,0 +1,85 @@
+package io.newsbrief.article.grpc;
+
+import com.google.protobuf.Any;
+import com.google.rpc.BadRequest;
+import com.google.rpc.Code;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.grpc.protobuf.StatusProto;
+import io.newsbrief.article.service.ArticleNotFoundException;
+import io.newsbrief.article.service.FieldViolation;
+import io.newsbrief.article.service.InvalidArgumentException;
+import java.sql.SQLException;
+import org.jboss.logging.Logger;
+
+/** Translates what the service layer throws into the gRPC status a caller can act on. */
+final class GrpcErrors {
+
+  private static final Logger LOG = Logger.getLogger(GrpcErrors.class);
+  private static final String QUERY_CANCELED = "57014";
+
+  private GrpcErrors() {}
+
+  static StatusRuntimeException toStatus(Throwable failure) {
+    if (failure instanceof StatusRuntimeException status) {
+      return status;
+    }
+    if (failure instanceof InvalidArgumentException invalid) {
+      return invalidArgument(invalid);
+    }
+    if (failure instanceof ArticleNotFoundException notFound) {
+      return Status.NOT_FOUND.withDescription(notFound.getMessage()).asRuntimeException();
+    }
+    SQLException sqlException = sqlCause(failure);
+    if (sqlException != null && QUERY_CANCELED.equals(sqlException.getSQLState())) {
+      LOG.warnf("database statement timed out: %s", sqlException.getMessage());
+      return Status.DEADLINE_EXCEEDED
+          .withDescription("the database took too long")
+          .asRuntimeException();
+    }
+    if (sqlException != null && isConnectionFailure(sqlException)) {
+      LOG.warnf("database unavailable: %s", sqlException.getMessage());
+      return Status.UNAVAILABLE
+          .withDescription("the article database is unavailable")
+          .asRuntimeException();
+    }
+    LOG.error("unexpected failure", failure);
+    return Status.INTERNAL.withDescription("internal error").asRuntimeException();
+  }
+
+  private static StatusRuntimeException invalidArgument(InvalidArgumentException invalid) {
+    BadRequest.Builder badRequest = BadRequest.newBuilder();
+    for (FieldViolation violation : invalid.violations()) {
+      badRequest.addFieldViolations(
+          BadRequest.FieldViolation.newBuilder()
+              .setField(violation.field())
+              .setDescription(violation.description()));
+    }
+    return StatusProto.toStatusRuntimeException(
+        com.google.rpc.Status.newBuilder()
+            .setCode(Code.INVALID_ARGUMENT_VALUE)
+            .setMessage(invalid.getMessage())
+            .addDetails(Any.pack(badRequest.build()))
+            .build());
+  }
+
+  private static SQLException sqlCause(Throwable failure) {
+    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+      if (cause instanceof SQLException sql) {
+        return sql;
+      }
+    }
+    return null;
+  }
+
+  /** SQLState class 08 (connection exception), 57P (operator intervention), or no connection. */
+  private static boolean isConnectionFailure(SQLException failure) {
+    for (SQLException e = failure; e != null; e = e.getNextException()) {
+      String state = e.getSQLState();
+      if (state == null || state.startsWith("08") || state.startsWith("57P")) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

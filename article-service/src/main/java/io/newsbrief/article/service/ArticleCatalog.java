@@ -1,0 +1,282 @@
+package io.newsbrief.article.service;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.newsbrief.article.config.ArticleLimits;
+import io.newsbrief.article.repository.Article;
+import io.newsbrief.article.repository.ArticleRepository;
+import io.newsbrief.article.repository.ArticleRepository.ArticleFilter;
+import io.newsbrief.article.repository.ArticleRepository.Insertion;
+import io.newsbrief.article.repository.ArticleRepository.ListPosition;
+import io.newsbrief.article.repository.ArticleRepository.SearchMatch;
+import io.newsbrief.article.repository.ArticleRepository.SearchPosition;
+import io.newsbrief.article.repository.NewArticle;
+import io.newsbrief.article.service.ArticleEvents.ArticlesStored;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.transaction.Transactional;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * The use cases of article-service. Every way an article enters goes through {@link #create} or
+ * {@link #importBatch}, so validation, deduplication and events are the same for all of them.
+ */
+@ApplicationScoped
+public class ArticleCatalog {
+
+  static final int MAX_BATCH_GET = 100;
+  static final int MAX_QUERY_LENGTH = 500;
+
+  private final ArticleRepository repository;
+  private final ArticleValidator validator;
+  private final ArticleLimits limits;
+  private final Event<ArticlesStored> storedEvents;
+  private final MeterRegistry meters;
+
+  ArticleCatalog(
+      ArticleRepository repository,
+      ArticleValidator validator,
+      ArticleLimits limits,
+      Event<ArticlesStored> storedEvents,
+      MeterRegistry meters) {
+    this.repository = repository;
+    this.validator = validator;
+    this.limits = limits;
+    this.storedEvents = storedEvents;
+    this.meters = meters;
+  }
+
+  /** A stored article, and whether this call stored it. */
+  public record StoredArticle(Article article, boolean created) {}
+
+  /** What became of one item of an import. */
+  public record ImportOutcome(Kind kind, UUID articleId, String reason) {
+    public enum Kind {
+      CREATED,
+      DUPLICATE,
+      REJECTED
+    }
+  }
+
+  public record ArticlePage(List<Article> articles, String nextPageToken) {}
+
+  public record SearchHit(Article article, float score, String snippet) {}
+
+  public record SearchPage(List<SearchHit> hits, String nextPageToken) {}
+
+  public record BatchResult(List<Article> articles, List<UUID> missingIds) {}
+
+  /**
+   * Stores an article unless one with the same canonical URL exists.
+   *
+   * @throws InvalidArgumentException when the submission is invalid; nothing is written
+   */
+  @Transactional
+  public StoredArticle create(ArticleSubmission submission) {
+    NewArticle article;
+    try {
+      article = validator.validate(submission, Instant.now());
+    } catch (InvalidArgumentException e) {
+      count(ImportOutcome.Kind.REJECTED, 1);
+      throw e;
+    }
+    Insertion insertion = repository.insertNew(List.of(article));
+    if (insertion.insertedIds().contains(article.id())) {
+      Article stored = article.toArticle();
+      storedEvents.fire(new ArticlesStored(List.of(stored)));
+      count(ImportOutcome.Kind.CREATED, 1);
+      return new StoredArticle(stored, true);
+    }
+    count(ImportOutcome.Kind.DUPLICATE, 1);
+    UUID existingId = insertion.idsByCanonicalUrl().get(article.canonicalUrl());
+    return new StoredArticle(repository.findById(existingId), false);
+  }
+
+  /**
+   * Stores a batch in one round trip. Invalid items are rejected one by one with their reason; the
+   * valid ones are stored (or found to be duplicates) together.
+   *
+   * @return one outcome per submission, in order
+   */
+  @Transactional
+  public List<ImportOutcome> importBatch(List<ArticleSubmission> submissions) {
+    Instant now = Instant.now();
+    List<NewArticle> valid = new ArrayList<>(submissions.size());
+    List<Object> validatedOrRejection = new ArrayList<>(submissions.size());
+    for (ArticleSubmission submission : submissions) {
+      try {
+        NewArticle article = validator.validate(submission, now);
+        valid.add(article);
+        validatedOrRejection.add(article);
+      } catch (InvalidArgumentException e) {
+        validatedOrRejection.add(e.getMessage());
+      }
+    }
+    Insertion insertion = repository.insertNew(valid);
+    Set<UUID> inserted = insertion.insertedIds();
+    List<ImportOutcome> outcomes = new ArrayList<>(submissions.size());
+    List<Article> stored = new ArrayList<>(inserted.size());
+    for (Object item : validatedOrRejection) {
+      if (item instanceof NewArticle article) {
+        if (inserted.contains(article.id())) {
+          stored.add(article.toArticle());
+          outcomes.add(new ImportOutcome(ImportOutcome.Kind.CREATED, article.id(), ""));
+        } else {
+          UUID existingId = insertion.idsByCanonicalUrl().get(article.canonicalUrl());
+          outcomes.add(new ImportOutcome(ImportOutcome.Kind.DUPLICATE, existingId, ""));
+        }
+      } else {
+        outcomes.add(new ImportOutcome(ImportOutcome.Kind.REJECTED, null, (String) item));
+      }
+    }
+    if (!stored.isEmpty()) {
+      storedEvents.fire(new ArticlesStored(stored));
+    }
+    Map<ImportOutcome.Kind, Long> counts =
+        outcomes.stream()
+            .collect(Collectors.groupingBy(ImportOutcome::kind, Collectors.counting()));
+    counts.forEach(this::count);
+    return outcomes;
+  }
+
+  @Transactional
+  public Article get(UUID id) {
+    Article article = repository.findById(id);
+    if (article == null) {
+      throw new ArticleNotFoundException(id);
+    }
+    return article;
+  }
+
+  @Transactional
+  public BatchResult batchGet(List<UUID> ids) {
+    if (ids.isEmpty() || ids.size() > MAX_BATCH_GET) {
+      throw new InvalidArgumentException("ids", "must hold 1 to " + MAX_BATCH_GET + " ids");
+    }
+    Map<UUID, Article> found =
+        repository.findInOrder(ids).stream()
+            .collect(Collectors.toMap(article -> article.id, Function.identity()));
+    List<UUID> missing = ids.stream().filter(id -> !found.containsKey(id)).distinct().toList();
+    List<Article> articles =
+        ids.stream().distinct().map(found::get).filter(a -> a != null).toList();
+    return new BatchResult(articles, missing);
+  }
+
+  @Transactional
+  public ArticlePage list(ArticleFilter filter, int pageSize, String pageToken) {
+    if (filter.publishedAfter() != null
+        && filter.publishedBefore() != null
+        && !filter.publishedAfter().isBefore(filter.publishedBefore())) {
+      throw new InvalidArgumentException("published_before", "must be after published_after");
+    }
+    int size = pageSize(pageSize);
+    String fingerprint = "list|" + filter;
+    ListPosition after = null;
+    if (!pageToken.isEmpty()) {
+      List<String> keys = PageTokens.decode(pageToken, fingerprint, 2);
+      after = new ListPosition(parseInstant(keys.get(0)), parseUuid(keys.get(1)));
+    }
+    List<Article> rows = repository.listPage(filter, after, size + 1);
+    if (rows.size() <= size) {
+      return new ArticlePage(rows, "");
+    }
+    List<Article> page = rows.subList(0, size);
+    Article last = page.get(size - 1);
+    return new ArticlePage(
+        page, PageTokens.encode(fingerprint, last.publishedAt.toString(), last.id.toString()));
+  }
+
+  @Transactional
+  public SearchPage search(String query, ArticleFilter filter, int pageSize, String pageToken) {
+    String trimmed = query.strip();
+    if (trimmed.isEmpty()) {
+      throw new InvalidArgumentException("query", "is required");
+    }
+    if (trimmed.length() > MAX_QUERY_LENGTH) {
+      throw new InvalidArgumentException(
+          "query", "must be at most " + MAX_QUERY_LENGTH + " characters");
+    }
+    int size = pageSize(pageSize);
+    String fingerprint = "search|" + trimmed + "|" + filter;
+    SearchPosition after = null;
+    if (!pageToken.isEmpty()) {
+      List<String> keys = PageTokens.decode(pageToken, fingerprint, 2);
+      after = new SearchPosition(parseScore(keys.get(0)), parseUuid(keys.get(1)));
+    }
+    List<SearchMatch> matches = repository.searchPage(trimmed, filter, after, size + 1);
+    boolean more = matches.size() > size;
+    List<SearchMatch> page = more ? matches.subList(0, size) : matches;
+    Map<UUID, Article> articles =
+        byId(repository.findInOrder(page.stream().map(SearchMatch::articleId).toList()));
+    List<SearchHit> hits =
+        page.stream()
+            .filter(match -> articles.containsKey(match.articleId()))
+            .map(
+                match ->
+                    new SearchHit(articles.get(match.articleId()), match.score(), match.snippet()))
+            .toList();
+    if (!more) {
+      return new SearchPage(hits, "");
+    }
+    SearchMatch last = page.get(size - 1);
+    return new SearchPage(
+        hits,
+        PageTokens.encode(
+            fingerprint,
+            Integer.toString(Float.floatToIntBits(last.score())),
+            last.articleId().toString()));
+  }
+
+  private int pageSize(int requested) {
+    if (requested < 0) {
+      throw new InvalidArgumentException("page_size", "must not be negative");
+    }
+    return requested == 0 ? limits.defaultPageSize() : Math.min(requested, limits.maxPageSize());
+  }
+
+  private static Map<UUID, Article> byId(Collection<Article> articles) {
+    return articles.stream().collect(Collectors.toMap(a -> a.id, Function.identity()));
+  }
+
+  private void count(ImportOutcome.Kind outcome, long amount) {
+    meters
+        .counter("newsbrief.articles.submitted", "outcome", outcome.name().toLowerCase())
+        .increment(amount);
+  }
+
+  private static Instant parseInstant(String value) {
+    try {
+      return Instant.parse(value);
+    } catch (DateTimeException e) {
+      throw PageTokens.invalid("is not a token issued by this service");
+    }
+  }
+
+  private static UUID parseUuid(String value) {
+    try {
+      // UUID.fromString accepts shortened forms; a token only ever holds the canonical 36 chars.
+      if (value.length() != 36) {
+        throw new IllegalArgumentException(value);
+      }
+      return UUID.fromString(value);
+    } catch (IllegalArgumentException e) {
+      throw PageTokens.invalid("is not a token issued by this service");
+    }
+  }
+
+  private static float parseScore(String value) {
+    try {
+      return Float.intBitsToFloat(Integer.parseInt(value));
+    } catch (NumberFormatException e) {
+      throw PageTokens.invalid("is not a token issued by this service");
+    }
+  }
+}
