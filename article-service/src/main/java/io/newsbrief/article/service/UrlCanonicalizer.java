@@ -65,7 +65,19 @@ public final class UrlCanonicalizer {
       return Optional.empty();
     }
     String host = uri.getHost();
-    if (host == null || host.isEmpty()) {
+    int port = uri.getPort();
+    if (host == null) {
+      // java.net.URI leaves internationalised host names unparsed: split the authority ourselves.
+      String authority = uri.getAuthority().substring(uri.getAuthority().lastIndexOf('@') + 1);
+      int colon = authority.lastIndexOf(':');
+      host = colon < 0 ? authority : authority.substring(0, colon);
+      try {
+        port = colon < 0 ? -1 : Integer.parseInt(authority.substring(colon + 1));
+      } catch (NumberFormatException e) {
+        return Optional.empty();
+      }
+    }
+    if (host.isEmpty()) {
       return Optional.empty();
     }
     try {
@@ -74,7 +86,6 @@ public final class UrlCanonicalizer {
       return Optional.empty();
     }
     StringBuilder canonical = new StringBuilder(scheme).append("://").append(host);
-    int port = uri.getPort();
     boolean defaultPort =
         port == -1
             || (scheme.equals("http") && port == 80)

@@ -1,0 +1,283 @@
+package io.newsbrief.launcher;
+
+import com.google.protobuf.DescriptorProtos.FileDescriptorProto;
+import com.google.protobuf.Descriptors.DescriptorValidationException;
+import com.google.protobuf.Descriptors.FileDescriptor;
+import com.google.protobuf.Descriptors.MethodDescriptor;
+import com.google.protobuf.Descriptors.ServiceDescriptor;
+import com.google.protobuf.DynamicMessage;
+import com.google.protobuf.InvalidProtocolBufferException;
+import com.google.protobuf.util.JsonFormat;
+import com.google.rpc.BadRequest;
+import io.grpc.CallOptions;
+import io.grpc.ManagedChannel;
+import io.grpc.ManagedChannelBuilder;
+import io.grpc.StatusRuntimeException;
+import io.grpc.protobuf.ProtoUtils;
+import io.grpc.protobuf.StatusProto;
+import io.grpc.reflection.v1.ServerReflectionGrpc;
+import io.grpc.reflection.v1.ServerReflectionRequest;
+import io.grpc.reflection.v1.ServerReflectionResponse;
+import io.grpc.stub.ClientCalls;
+import io.grpc.stub.StreamObserver;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A small grpcurl: calls any method of a server that has reflection enabled, with the request as
+ * JSON (for a client-streaming method, a JSON array of requests) and prints responses as JSON.
+ */
+final class GrpcCall {
+
+  private static final long DEADLINE_SECONDS = 30;
+
+  private GrpcCall() {}
+
+  static int run(String[] args, PrintStream out, PrintStream err) throws Exception {
+    if (args.length < 2 || !args[1].contains("/")) {
+      err.println("usage: grpc HOST:PORT package.Service/Method [JSON]");
+      return 2;
+    }
+    String serviceName = args[1].substring(0, args[1].lastIndexOf('/'));
+    String methodName = args[1].substring(args[1].lastIndexOf('/') + 1);
+    String json = args.length > 2 ? args[2] : "{}";
+    ManagedChannel channel = ManagedChannelBuilder.forTarget(args[0]).usePlaintext().build();
+    try {
+      ServiceDescriptor service = describe(channel, serviceName);
+      MethodDescriptor method = service.findMethodByName(methodName);
+      if (method == null) {
+        err.println("no method " + methodName + " in " + serviceName);
+        return 2;
+      }
+      call(channel, method, json, out);
+      return 0;
+    } catch (StatusRuntimeException e) {
+      err.println("ERROR " + e.getStatus().getCode() + ": " + e.getStatus().getDescription());
+      printFieldViolations(e, err);
+      return 1;
+    } catch (InvalidProtocolBufferException e) {
+      err.println("bad request JSON: " + e.getMessage());
+      return 2;
+    } finally {
+      channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+    }
+  }
+
+  private static void call(
+      ManagedChannel channel, MethodDescriptor method, String json, PrintStream out)
+      throws Exception {
+    io.grpc.MethodDescriptor<DynamicMessage, DynamicMessage> grpcMethod =
+        io.grpc.MethodDescriptor.<DynamicMessage, DynamicMessage>newBuilder()
+            .setType(methodType(method))
+            .setFullMethodName(
+                io.grpc.MethodDescriptor.generateFullMethodName(
+                    method.getService().getFullName(), method.getName()))
+            .setRequestMarshaller(
+                ProtoUtils.marshaller(DynamicMessage.getDefaultInstance(method.getInputType())))
+            .setResponseMarshaller(
+                ProtoUtils.marshaller(DynamicMessage.getDefaultInstance(method.getOutputType())))
+            .build();
+    JsonFormat.Printer printer = JsonFormat.printer();
+    if (method.isClientStreaming()) {
+      List<DynamicMessage> requests = new ArrayList<>();
+      String array = json.strip();
+      for (String element : splitJsonArray(array)) {
+        requests.add(parse(method, element));
+      }
+      CompletableFuture<DynamicMessage> response = new CompletableFuture<>();
+      StreamObserver<DynamicMessage> sender =
+          ClientCalls.asyncClientStreamingCall(
+              channel.newCall(
+                  grpcMethod,
+                  CallOptions.DEFAULT.withDeadlineAfter(DEADLINE_SECONDS, TimeUnit.SECONDS)),
+              new StreamObserver<>() {
+                @Override
+                public void onNext(DynamicMessage value) {
+                  response.complete(value);
+                }
+
+                @Override
+                public void onError(Throwable t) {
+                  response.completeExceptionally(t);
+                }
+
+                @Override
+                public void onCompleted() {}
+              });
+      requests.forEach(sender::onNext);
+      sender.onCompleted();
+      try {
+        out.println(printer.print(response.get()));
+      } catch (ExecutionException e) {
+        throw e.getCause() instanceof StatusRuntimeException status ? status : e;
+      }
+    } else if (method.isServerStreaming()) {
+      // Streams such as WatchArticles run until the server ends them or the user presses Ctrl-C.
+      Iterator<DynamicMessage> responses =
+          ClientCalls.blockingServerStreamingCall(
+              channel, grpcMethod, CallOptions.DEFAULT, parse(method, json));
+      while (responses.hasNext()) {
+        out.println(printer.print(responses.next()));
+      }
+    } else {
+      out.println(
+          printer.print(
+              ClientCalls.blockingUnaryCall(
+                  channel,
+                  grpcMethod,
+                  CallOptions.DEFAULT.withDeadlineAfter(DEADLINE_SECONDS, TimeUnit.SECONDS),
+                  parse(method, json))));
+    }
+  }
+
+  private static DynamicMessage parse(MethodDescriptor method, String json)
+      throws InvalidProtocolBufferException {
+    DynamicMessage.Builder builder = DynamicMessage.newBuilder(method.getInputType());
+    JsonFormat.parser().merge(json, builder);
+    return builder.build();
+  }
+
+  /** The top-level elements of a JSON array of objects. */
+  static List<String> splitJsonArray(String array) throws InvalidProtocolBufferException {
+    if (!array.startsWith("[") || !array.endsWith("]")) {
+      throw new InvalidProtocolBufferException(
+          "a client-streaming method takes a JSON array of requests");
+    }
+    List<String> elements = new ArrayList<>();
+    int depth = 0;
+    int start = -1;
+    boolean inString = false;
+    for (int i = 1; i < array.length() - 1; i++) {
+      char c = array.charAt(i);
+      if (inString) {
+        if (c == '\\') {
+          i++;
+        } else if (c == '"') {
+          inString = false;
+        }
+      } else if (c == '"') {
+        inString = true;
+      } else if (c == '{') {
+        if (depth++ == 0) {
+          start = i;
+        }
+      } else if (c == '}' && --depth == 0) {
+        elements.add(array.substring(start, i + 1));
+      }
+    }
+    return elements;
+  }
+
+  private static io.grpc.MethodDescriptor.MethodType methodType(MethodDescriptor method) {
+    if (method.isClientStreaming() && method.isServerStreaming()) {
+      return io.grpc.MethodDescriptor.MethodType.BIDI_STREAMING;
+    }
+    if (method.isClientStreaming()) {
+      return io.grpc.MethodDescriptor.MethodType.CLIENT_STREAMING;
+    }
+    return method.isServerStreaming()
+        ? io.grpc.MethodDescriptor.MethodType.SERVER_STREAMING
+        : io.grpc.MethodDescriptor.MethodType.UNARY;
+  }
+
+  /** Asks the server's reflection service for the file defining the service and its imports. */
+  private static ServiceDescriptor describe(ManagedChannel channel, String serviceName)
+      throws Exception {
+    CompletableFuture<ServerReflectionResponse> answer = new CompletableFuture<>();
+    StreamObserver<ServerReflectionRequest> requests =
+        ServerReflectionGrpc.newStub(channel)
+            .withDeadlineAfter(DEADLINE_SECONDS, TimeUnit.SECONDS)
+            .serverReflectionInfo(
+                new StreamObserver<>() {
+                  @Override
+                  public void onNext(ServerReflectionResponse value) {
+                    answer.complete(value);
+                  }
+
+                  @Override
+                  public void onError(Throwable t) {
+                    answer.completeExceptionally(t);
+                  }
+
+                  @Override
+                  public void onCompleted() {}
+                });
+    requests.onNext(
+        ServerReflectionRequest.newBuilder().setFileContainingSymbol(serviceName).build());
+    requests.onCompleted();
+    ServerReflectionResponse response;
+    try {
+      response = answer.get(DEADLINE_SECONDS, TimeUnit.SECONDS);
+    } catch (ExecutionException e) {
+      throw e.getCause() instanceof StatusRuntimeException status ? status : e;
+    }
+    if (response.hasErrorResponse()) {
+      throw io.grpc.Status.NOT_FOUND
+          .withDescription("reflection: " + response.getErrorResponse().getErrorMessage())
+          .asRuntimeException();
+    }
+    Map<String, FileDescriptorProto> protos = new HashMap<>();
+    for (var bytes : response.getFileDescriptorResponse().getFileDescriptorProtoList()) {
+      FileDescriptorProto proto = FileDescriptorProto.parseFrom(bytes);
+      protos.put(proto.getName(), proto);
+    }
+    Map<String, FileDescriptor> built = new HashMap<>();
+    for (FileDescriptorProto proto : protos.values()) {
+      FileDescriptor file = build(proto.getName(), protos, built);
+      ServiceDescriptor service =
+          file.findServiceByName(serviceName.substring(serviceName.lastIndexOf('.') + 1));
+      if (service != null && service.getFullName().equals(serviceName)) {
+        return service;
+      }
+    }
+    throw io.grpc.Status.NOT_FOUND
+        .withDescription("no service " + serviceName)
+        .asRuntimeException();
+  }
+
+  private static FileDescriptor build(
+      String name, Map<String, FileDescriptorProto> protos, Map<String, FileDescriptor> built)
+      throws DescriptorValidationException {
+    FileDescriptor done = built.get(name);
+    if (done != null) {
+      return done;
+    }
+    FileDescriptorProto proto = protos.get(name);
+    if (proto == null) {
+      throw new IllegalStateException("the server's reflection did not return " + name);
+    }
+    List<FileDescriptor> dependencies = new ArrayList<>();
+    for (String dependency : proto.getDependencyList()) {
+      dependencies.add(build(dependency, protos, built));
+    }
+    FileDescriptor file =
+        FileDescriptor.buildFrom(proto, dependencies.toArray(FileDescriptor[]::new));
+    built.put(name, file);
+    return file;
+  }
+
+  private static void printFieldViolations(StatusRuntimeException failure, PrintStream err) {
+    com.google.rpc.Status status = StatusProto.fromThrowable(failure);
+    if (status == null) {
+      return;
+    }
+    for (var detail : status.getDetailsList()) {
+      if (detail.is(BadRequest.class)) {
+        try {
+          for (var violation : detail.unpack(BadRequest.class).getFieldViolationsList()) {
+            err.println("  " + violation.getField() + ": " + violation.getDescription());
+          }
+        } catch (InvalidProtocolBufferException e) {
+          err.println("  (unreadable error details)");
+        }
+      }
+    }
+  }
+}
