@@ -91,33 +91,16 @@ final class GrpcCall {
       for (String element : splitJsonArray(array)) {
         requests.add(parse(method, element));
       }
-      CompletableFuture<DynamicMessage> response = new CompletableFuture<>();
+      FirstResponse<DynamicMessage> response = new FirstResponse<>();
       StreamObserver<DynamicMessage> sender =
           ClientCalls.asyncClientStreamingCall(
               channel.newCall(
                   grpcMethod,
                   CallOptions.DEFAULT.withDeadlineAfter(DEADLINE_SECONDS, TimeUnit.SECONDS)),
-              new StreamObserver<>() {
-                @Override
-                public void onNext(DynamicMessage value) {
-                  response.complete(value);
-                }
-
-                @Override
-                public void onError(Throwable t) {
-                  response.completeExceptionally(t);
-                }
-
-                @Override
-                public void onCompleted() {}
-              });
+              response);
       requests.forEach(sender::onNext);
       sender.onCompleted();
-      try {
-        out.println(printer.print(response.get()));
-      } catch (ExecutionException e) {
-        throw e.getCause() instanceof StatusRuntimeException status ? status : e;
-      }
+      out.println(printer.print(response.await()));
     } else if (method.isServerStreaming()) {
       // Streams such as WatchArticles run until the server ends them or the user presses Ctrl-C.
       Iterator<DynamicMessage> responses =
@@ -190,34 +173,15 @@ final class GrpcCall {
   /** Asks the server's reflection service for the file defining the service and its imports. */
   private static ServiceDescriptor describe(ManagedChannel channel, String serviceName)
       throws Exception {
-    CompletableFuture<ServerReflectionResponse> answer = new CompletableFuture<>();
+    FirstResponse<ServerReflectionResponse> answer = new FirstResponse<>();
     StreamObserver<ServerReflectionRequest> requests =
         ServerReflectionGrpc.newStub(channel)
             .withDeadlineAfter(DEADLINE_SECONDS, TimeUnit.SECONDS)
-            .serverReflectionInfo(
-                new StreamObserver<>() {
-                  @Override
-                  public void onNext(ServerReflectionResponse value) {
-                    answer.complete(value);
-                  }
-
-                  @Override
-                  public void onError(Throwable t) {
-                    answer.completeExceptionally(t);
-                  }
-
-                  @Override
-                  public void onCompleted() {}
-                });
+            .serverReflectionInfo(answer);
     requests.onNext(
         ServerReflectionRequest.newBuilder().setFileContainingSymbol(serviceName).build());
     requests.onCompleted();
-    ServerReflectionResponse response;
-    try {
-      response = answer.get(DEADLINE_SECONDS, TimeUnit.SECONDS);
-    } catch (ExecutionException e) {
-      throw e.getCause() instanceof StatusRuntimeException status ? status : e;
-    }
+    ServerReflectionResponse response = answer.await();
     if (response.hasErrorResponse()) {
       throw io.grpc.Status.NOT_FOUND
           .withDescription("reflection: " + response.getErrorResponse().getErrorMessage())
@@ -261,6 +225,32 @@ final class GrpcCall {
         FileDescriptor.buildFrom(proto, dependencies.toArray(FileDescriptor[]::new));
     built.put(name, file);
     return file;
+  }
+
+  /** Receives a call's single response; {@link #await} rethrows the call's gRPC status. */
+  private static final class FirstResponse<T> implements StreamObserver<T> {
+    private final CompletableFuture<T> response = new CompletableFuture<>();
+
+    @Override
+    public void onNext(T value) {
+      response.complete(value);
+    }
+
+    @Override
+    public void onError(Throwable t) {
+      response.completeExceptionally(t);
+    }
+
+    @Override
+    public void onCompleted() {}
+
+    T await() throws Exception {
+      try {
+        return response.get(DEADLINE_SECONDS, TimeUnit.SECONDS);
+      } catch (ExecutionException e) {
+        throw e.getCause() instanceof StatusRuntimeException status ? status : e;
+      }
+    }
   }
 
   private static void printFieldViolations(StatusRuntimeException failure, PrintStream err) {
