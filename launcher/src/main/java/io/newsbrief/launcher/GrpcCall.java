@@ -42,12 +42,12 @@ final class GrpcCall {
 
   static int run(String[] args, PrintStream out, PrintStream err) throws Exception {
     if (args.length < 2 || !args[1].contains("/")) {
-      err.println("usage: grpc HOST:PORT package.Service/Method [JSON]");
+      err.println("usage: grpc HOST:PORT package.Service/Method [JSON | @FILE | @-]");
       return 2;
     }
     String serviceName = args[1].substring(0, args[1].lastIndexOf('/'));
     String methodName = args[1].substring(args[1].lastIndexOf('/') + 1);
-    String json = args.length > 2 ? args[2] : "{}";
+    String json = args.length > 2 ? requestJson(args[2]) : "{}";
     ManagedChannel channel = ManagedChannelBuilder.forTarget(args[0]).usePlaintext().build();
     try {
       ServiceDescriptor service = describe(channel, serviceName);
@@ -125,6 +125,17 @@ final class GrpcCall {
     DynamicMessage.Builder builder = DynamicMessage.newBuilder(method.getInputType());
     JsonFormat.parser().merge(json, builder);
     return builder.build();
+  }
+
+  /** The JSON itself, or {@code @FILE} to read it from a file, {@code @-} from standard input. */
+  private static String requestJson(String argument) throws java.io.IOException {
+    if (argument.equals("@-")) {
+      return new String(System.in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    }
+    if (argument.startsWith("@")) {
+      return java.nio.file.Files.readString(java.nio.file.Path.of(argument.substring(1)));
+    }
+    return argument;
   }
 
   /** The top-level elements of a JSON array of objects. */

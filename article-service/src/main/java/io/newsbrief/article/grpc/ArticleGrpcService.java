@@ -27,7 +27,6 @@ import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
-import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -36,9 +35,6 @@ import java.util.function.Supplier;
 /** The gRPC edge of article-service: maps messages, calls {@link ArticleCatalog}, maps errors. */
 @GrpcService
 public class ArticleGrpcService implements ArticleService {
-
-  /** A partial import batch is written after this pause in the stream. */
-  private static final Duration IMPORT_BATCH_WAIT = Duration.ofMillis(200);
 
   private final ArticleCatalog catalog;
   private final ArticleEvents events;
@@ -131,7 +127,9 @@ public class ArticleGrpcService implements ArticleService {
 
   /**
    * Validates each item on its own and writes valid items in batches of {@code import-batch-size},
-   * one database round trip per batch, off the event loop.
+   * one database round trip per batch, off the event loop. Batches are cut by size only (the last
+   * one at the end of the stream): a timer-cut batch could be emitted while the previous one is
+   * still being written, which overflows the stream.
    */
   @Override
   public Uni<ImportArticlesResponse> importArticles(Multi<ImportArticlesRequest> requests) {
@@ -141,7 +139,7 @@ public class ArticleGrpcService implements ArticleService {
         .map(request -> toSubmissionOrRejection(request))
         .group()
         .intoLists()
-        .of(limits.importBatchSize(), IMPORT_BATCH_WAIT)
+        .of(limits.importBatchSize())
         .onItem()
         .transformToUniAndConcatenate(
             batch ->
