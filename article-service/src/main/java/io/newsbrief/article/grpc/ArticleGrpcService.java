@@ -27,7 +27,9 @@ import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
@@ -136,7 +138,7 @@ public class ArticleGrpcService implements ArticleService {
     ImportArticlesResponse.Builder response = ImportArticlesResponse.newBuilder();
     AtomicInteger nextIndex = new AtomicInteger();
     return requests
-        .map(request -> toSubmissionOrRejection(request))
+        .map(ImportItem::of)
         .group()
         .intoLists()
         .of(limits.importBatchSize())
@@ -182,24 +184,28 @@ public class ArticleGrpcService implements ArticleService {
         .transform(GrpcErrors::toStatus);
   }
 
-  /** An item that could not even be mapped (bad timestamp) is rejected alone, like a bad field. */
-  private static Object toSubmissionOrRejection(ImportArticlesRequest request) {
-    try {
-      return ArticleMessages.toSubmission(request.getArticle());
-    } catch (InvalidArgumentException e) {
-      return new ImportOutcome(ImportOutcome.Kind.REJECTED, null, e.getMessage());
+  /**
+   * One streamed item: a submission, or a rejection when the item could not even be mapped (an
+   * out-of-range timestamp), which is reported like any other bad field.
+   */
+  private record ImportItem(ArticleSubmission submission, ImportOutcome rejection) {
+
+    static ImportItem of(ImportArticlesRequest request) {
+      try {
+        return new ImportItem(ArticleMessages.toSubmission(request.getArticle()), null);
+      } catch (InvalidArgumentException e) {
+        return new ImportItem(
+            null, new ImportOutcome(ImportOutcome.Kind.REJECTED, null, e.getMessage()));
+      }
     }
   }
 
-  private List<ImportOutcome> importBatch(List<Object> batch) {
+  private List<ImportOutcome> importBatch(List<ImportItem> batch) {
     List<ArticleSubmission> submissions =
-        batch.stream()
-            .filter(ArticleSubmission.class::isInstance)
-            .map(ArticleSubmission.class::cast)
-            .toList();
-    var stored = catalog.importBatch(submissions).iterator();
+        batch.stream().map(ImportItem::submission).filter(Objects::nonNull).toList();
+    Iterator<ImportOutcome> stored = catalog.importBatch(submissions).iterator();
     return batch.stream()
-        .map(item -> item instanceof ImportOutcome rejected ? rejected : stored.next())
+        .map(item -> item.rejection() != null ? item.rejection() : stored.next())
         .toList();
   }
 

@@ -18,9 +18,10 @@ import java.time.DateTimeException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -109,41 +110,33 @@ public class ArticleCatalog {
   @Transactional
   public List<ImportOutcome> importBatch(List<ArticleSubmission> submissions) {
     Instant now = Instant.now();
-    List<NewArticle> valid = new ArrayList<>(submissions.size());
-    List<Object> validatedOrRejection = new ArrayList<>(submissions.size());
-    for (ArticleSubmission submission : submissions) {
+    List<ImportOutcome> outcomes = new ArrayList<>(Collections.nCopies(submissions.size(), null));
+    Map<Integer, NewArticle> validByIndex = new LinkedHashMap<>();
+    for (int i = 0; i < submissions.size(); i++) {
       try {
-        NewArticle article = validator.validate(submission, now);
-        valid.add(article);
-        validatedOrRejection.add(article);
+        validByIndex.put(i, validator.validate(submissions.get(i), now));
       } catch (InvalidArgumentException e) {
-        validatedOrRejection.add(e.getMessage());
+        outcomes.set(i, new ImportOutcome(ImportOutcome.Kind.REJECTED, null, e.getMessage()));
       }
     }
-    Insertion insertion = repository.insertNew(valid);
-    Set<UUID> inserted = insertion.insertedIds();
-    List<ImportOutcome> outcomes = new ArrayList<>(submissions.size());
-    List<Article> stored = new ArrayList<>(inserted.size());
-    for (Object item : validatedOrRejection) {
-      if (item instanceof NewArticle article) {
-        if (inserted.contains(article.id())) {
-          stored.add(article.toArticle());
-          outcomes.add(new ImportOutcome(ImportOutcome.Kind.CREATED, article.id(), ""));
-        } else {
-          UUID existingId = insertion.idsByCanonicalUrl().get(article.canonicalUrl());
-          outcomes.add(new ImportOutcome(ImportOutcome.Kind.DUPLICATE, existingId, ""));
-        }
-      } else {
-        outcomes.add(new ImportOutcome(ImportOutcome.Kind.REJECTED, null, (String) item));
-      }
-    }
+    Insertion insertion = repository.insertNew(List.copyOf(validByIndex.values()));
+    List<Article> stored = new ArrayList<>(insertion.insertedIds().size());
+    validByIndex.forEach(
+        (i, article) -> {
+          if (insertion.insertedIds().contains(article.id())) {
+            stored.add(article.toArticle());
+            outcomes.set(i, new ImportOutcome(ImportOutcome.Kind.CREATED, article.id(), ""));
+          } else {
+            UUID existingId = insertion.idsByCanonicalUrl().get(article.canonicalUrl());
+            outcomes.set(i, new ImportOutcome(ImportOutcome.Kind.DUPLICATE, existingId, ""));
+          }
+        });
     if (!stored.isEmpty()) {
       storedEvents.fire(new ArticlesStored(stored));
     }
-    Map<ImportOutcome.Kind, Long> counts =
-        outcomes.stream()
-            .collect(Collectors.groupingBy(ImportOutcome::kind, Collectors.counting()));
-    counts.forEach(this::count);
+    outcomes.stream()
+        .collect(Collectors.groupingBy(ImportOutcome::kind, Collectors.counting()))
+        .forEach(this::count);
     return outcomes;
   }
 

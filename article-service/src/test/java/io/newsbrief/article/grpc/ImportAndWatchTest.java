@@ -125,6 +125,24 @@ class ImportAndWatchTest {
   }
 
   @Test
+  void anUnreadableTimestampRejectsOnlyItsItem() {
+    var badTimestamp = com.google.protobuf.Timestamp.newBuilder().setSeconds(0).setNanos(-5);
+    ImportArticlesResponse response =
+        client
+            .importArticles(
+                Multi.createFrom()
+                    .items(
+                        item(article("Bad time", "x").setPublishedAt(badTimestamp)),
+                        item(article("Good time", "y"))))
+            .await()
+            .atMost(Duration.ofSeconds(10));
+
+    assertThat(response.getRejectedCount()).isEqualTo(1);
+    assertThat(response.getCreatedCount()).isEqualTo(1);
+    assertThat(response.getResults(0).getReason()).startsWith("published_at");
+  }
+
+  @Test
   void emptyImportStreamReportsNothing() {
     ImportArticlesResponse response =
         client.importArticles(Multi.createFrom().empty()).await().atMost(Duration.ofSeconds(10));
