@@ -6,7 +6,8 @@ import io.newsbrief.article.service.ArticleCatalog;
 import io.newsbrief.article.service.ArticleCatalog.ImportOutcome;
 import io.newsbrief.article.service.ArticleEvents;
 import io.newsbrief.article.service.ArticleSubmission;
-import io.newsbrief.article.service.InvalidArgumentException;
+import io.newsbrief.commons.error.InvalidArgumentException;
+import io.newsbrief.commons.grpc.GrpcStatusMapper;
 import io.newsbrief.proto.article.v1.ArticleService;
 import io.newsbrief.proto.article.v1.ArticleView;
 import io.newsbrief.proto.article.v1.BatchGetArticlesRequest;
@@ -165,7 +166,7 @@ public class ArticleGrpcService implements ArticleService {
         .last()
         .map(ignored -> response.build())
         .onFailure()
-        .transform(GrpcErrors::toStatus);
+        .transform(GrpcStatusMapper::toStatus);
   }
 
   @Override
@@ -181,7 +182,7 @@ public class ArticleGrpcService implements ArticleService {
                     .setArticle(ArticleMessages.toProto(a, ArticleView.ARTICLE_VIEW_BASIC))
                     .build())
         .onFailure()
-        .transform(GrpcErrors::toStatus);
+        .transform(GrpcStatusMapper::toStatus);
   }
 
   /**
@@ -210,6 +211,6 @@ public class ArticleGrpcService implements ArticleService {
   }
 
   private static <T> Uni<T> call(Supplier<T> work) {
-    return Uni.createFrom().item(work).onFailure().transform(GrpcErrors::toStatus);
+    return Uni.createFrom().item(work).onFailure().transform(GrpcStatusMapper::toStatus);
   }
 }

@@ -6,7 +6,7 @@ import io.newsbrief.article.repository.ArticleRepository.ArticleFilter;
 import io.newsbrief.article.service.ArticleCatalog.ImportOutcome;
 import io.newsbrief.article.service.ArticleCatalog.SearchHit;
 import io.newsbrief.article.service.ArticleSubmission;
-import io.newsbrief.article.service.InvalidArgumentException;
+import io.newsbrief.commons.error.InvalidArgumentException;
 import io.newsbrief.proto.article.v1.ArticleInput;
 import io.newsbrief.proto.article.v1.ArticleView;
 import io.newsbrief.proto.article.v1.ImportItemResult;

@@ -11,10 +11,12 @@ import io.newsbrief.article.repository.ArticleRepository.SearchMatch;
 import io.newsbrief.article.repository.ArticleRepository.SearchPosition;
 import io.newsbrief.article.repository.NewArticle;
 import io.newsbrief.article.service.ArticleEvents.ArticlesStored;
+import io.newsbrief.commons.error.InvalidArgumentException;
+import io.newsbrief.commons.error.NotFoundException;
+import io.newsbrief.commons.paging.PageTokens;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
-import java.time.DateTimeException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -144,7 +146,7 @@ public class ArticleCatalog {
   public Article get(UUID id) {
     Article article = repository.findById(id);
     if (article == null) {
-      throw new ArticleNotFoundException(id);
+      throw new NotFoundException("article " + id + " not found");
     }
     return article;
   }
@@ -174,8 +176,8 @@ public class ArticleCatalog {
     String fingerprint = "list|" + filter;
     ListPosition after = null;
     if (!pageToken.isEmpty()) {
-      List<String> keys = PageTokens.decode(pageToken, fingerprint, 2);
-      after = new ListPosition(parseInstant(keys.get(0)), parseUuid(keys.get(1)));
+      PageTokens.Keys keys = PageTokens.decode(pageToken, fingerprint, 2);
+      after = new ListPosition(keys.instant(0), keys.uuid(1));
     }
     List<Article> rows = repository.listPage(filter, after, size + 1);
     if (rows.size() <= size) {
@@ -201,8 +203,8 @@ public class ArticleCatalog {
     String fingerprint = "search|" + trimmed + "|" + filter;
     SearchPosition after = null;
     if (!pageToken.isEmpty()) {
-      List<String> keys = PageTokens.decode(pageToken, fingerprint, 2);
-      after = new SearchPosition(parseScore(keys.get(0)), parseUuid(keys.get(1)));
+      PageTokens.Keys keys = PageTokens.decode(pageToken, fingerprint, 2);
+      after = new SearchPosition(keys.exactFloat(0), keys.uuid(1));
     }
     List<SearchMatch> matches = repository.searchPage(trimmed, filter, after, size + 1);
     boolean more = matches.size() > size;
@@ -223,9 +225,7 @@ public class ArticleCatalog {
     return new SearchPage(
         hits,
         PageTokens.encode(
-            fingerprint,
-            Integer.toString(Float.floatToIntBits(last.score())),
-            last.articleId().toString()));
+            fingerprint, PageTokens.floatKey(last.score()), last.articleId().toString()));
   }
 
   private int pageSize(int requested) {
@@ -243,33 +243,5 @@ public class ArticleCatalog {
     meters
         .counter("newsbrief.articles.submitted", "outcome", outcome.name().toLowerCase())
         .increment(amount);
-  }
-
-  private static Instant parseInstant(String value) {
-    try {
-      return Instant.parse(value);
-    } catch (DateTimeException e) {
-      throw PageTokens.invalid("is not a token issued by this service");
-    }
-  }
-
-  private static UUID parseUuid(String value) {
-    try {
-      // UUID.fromString accepts shortened forms; a token only ever holds the canonical 36 chars.
-      if (value.length() != 36) {
-        throw new IllegalArgumentException(value);
-      }
-      return UUID.fromString(value);
-    } catch (IllegalArgumentException e) {
-      throw PageTokens.invalid("is not a token issued by this service");
-    }
-  }
-
-  private static float parseScore(String value) {
-    try {
-      return Float.intBitsToFloat(Integer.parseInt(value));
-    } catch (NumberFormatException e) {
-      throw PageTokens.invalid("is not a token issued by this service");
-    }
   }
 }

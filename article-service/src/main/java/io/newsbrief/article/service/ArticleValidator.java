@@ -4,6 +4,8 @@ import io.newsbrief.article.config.ArticleLimits;
 import io.newsbrief.article.extraction.HtmlExtractor;
 import io.newsbrief.article.extraction.HtmlExtractor.ExtractedPage;
 import io.newsbrief.article.repository.NewArticle;
+import io.newsbrief.commons.error.FieldViolation;
+import io.newsbrief.commons.error.InvalidArgumentException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package io.newsbrief.article.service;
+package io.newsbrief.commons.error;
 
 /** One bad field of a request: which field, and what is wrong with it. */
 public record FieldViolation(String field, String description) {

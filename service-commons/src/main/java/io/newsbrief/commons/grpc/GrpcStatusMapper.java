@@ -1,4 +1,4 @@
-package io.newsbrief.article.grpc;
+package io.newsbrief.commons.grpc;
 
 import com.google.protobuf.Any;
 import com.google.rpc.BadRequest;
@@ -6,28 +6,32 @@ import com.google.rpc.Code;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.protobuf.StatusProto;
-import io.newsbrief.article.service.ArticleNotFoundException;
-import io.newsbrief.article.service.FieldViolation;
-import io.newsbrief.article.service.InvalidArgumentException;
+import io.newsbrief.commons.error.FieldViolation;
+import io.newsbrief.commons.error.InvalidArgumentException;
+import io.newsbrief.commons.error.NotFoundException;
 import java.sql.SQLException;
 import org.jboss.logging.Logger;
 
-/** Translates what the service layer throws into the gRPC status a caller can act on. */
-final class GrpcErrors {
+/**
+ * Translates what a service layer throws into the gRPC status a caller can act on: bad input is
+ * INVALID_ARGUMENT with a google.rpc.BadRequest, a lost database is UNAVAILABLE, and only true bugs
+ * are INTERNAL (logged here, never described to the caller).
+ */
+public final class GrpcStatusMapper {
 
-  private static final Logger LOG = Logger.getLogger(GrpcErrors.class);
+  private static final Logger LOG = Logger.getLogger(GrpcStatusMapper.class);
   private static final String QUERY_CANCELED = "57014";
 
-  private GrpcErrors() {}
+  private GrpcStatusMapper() {}
 
-  static StatusRuntimeException toStatus(Throwable failure) {
+  public static StatusRuntimeException toStatus(Throwable failure) {
     if (failure instanceof StatusRuntimeException status) {
       return status;
     }
     if (failure instanceof InvalidArgumentException invalid) {
       return invalidArgument(invalid);
     }
-    if (failure instanceof ArticleNotFoundException notFound) {
+    if (failure instanceof NotFoundException notFound) {
       return Status.NOT_FOUND.withDescription(notFound.getMessage()).asRuntimeException();
     }
     SQLException sqlException = sqlCause(failure);
@@ -39,9 +43,7 @@ final class GrpcErrors {
     }
     if (sqlException != null && isConnectionFailure(sqlException)) {
       LOG.warnf("database unavailable: %s", sqlException.getMessage());
-      return Status.UNAVAILABLE
-          .withDescription("the article database is unavailable")
-          .asRuntimeException();
+      return Status.UNAVAILABLE.withDescription("the database is unavailable").asRuntimeException();
     }
     LOG.error("unexpected failure", failure);
     return Status.INTERNAL.withDescription("internal error").asRuntimeException();
@@ -72,7 +74,10 @@ final class GrpcErrors {
     return null;
   }
 
-  /** SQLState class 08 (connection exception), 57P (operator intervention), or no connection. */
+  /**
+   * SQLState class 08 (connection exception), 57P (operator intervention), or none at all (the
+   * pool's acquisition timeout).
+   */
   private static boolean isConnectionFailure(SQLException failure) {
     for (SQLException e = failure; e != null; e = e.getNextException()) {
       String state = e.getSQLState();

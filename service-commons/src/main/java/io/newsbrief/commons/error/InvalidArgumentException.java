@@ -1,4 +1,4 @@
-package io.newsbrief.article.service;
+package io.newsbrief.commons.error;
 
 import java.util.List;
 import java.util.stream.Collectors;
