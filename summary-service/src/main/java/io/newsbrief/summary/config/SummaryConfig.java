@@ -1,0 +1,64 @@
+package io.newsbrief.summary.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Optional;
+
+/** How summary-service makes briefs. */
+@ConfigMapping(prefix = "newsbrief.summary")
+public interface SummaryConfig {
+
+  /** Method used when a request names none: {@code extractive} or {@code llm}. */
+  @WithDefault("extractive")
+  String defaultMethod();
+
+  /** Deadline of each call to article-service. */
+  @WithDefault("5S")
+  Duration articleDeadline();
+
+  Jobs jobs();
+
+  Llm llm();
+
+  interface Jobs {
+    /** Worker threads per replica; 0 makes this replica serve the API only. */
+    @WithDefault("2")
+    int workers();
+
+    /** How often an idle worker looks for due jobs (new local requests wake it at once). */
+    @WithDefault("1S")
+    Duration pollInterval();
+
+    /** How long a claimed job stays with its worker; after that another worker may take it. */
+    @WithDefault("2M")
+    Duration lease();
+
+    /** Attempts before a job is FAILED. */
+    @WithDefault("5")
+    int maxAttempts();
+
+    /** Wait before the second attempt; doubles per attempt up to {@link #backoffMax()}. */
+    @WithDefault("2S")
+    Duration backoffInitial();
+
+    @WithDefault("5M")
+    Duration backoffMax();
+  }
+
+  /** An OpenAI-compatible chat-completions endpoint (OpenAI, Ollama, vLLM...). */
+  interface Llm {
+    /** E.g. {@code http://localhost:11434/v1}; the LLM method is off while this is unset. */
+    Optional<URI> baseUrl();
+
+    @WithDefault("gpt-4o-mini")
+    String model();
+
+    Optional<String> apiKey();
+
+    /** Whole-call timeout; on timeout the brief falls back to the extractive method. */
+    @WithDefault("30S")
+    Duration timeout();
+  }
+}

@@ -1,0 +1,121 @@
+package io.newsbrief.summary.grpc;
+
+import io.newsbrief.commons.grpc.GrpcStatusMapper;
+import io.newsbrief.proto.summary.v1.Brief;
+import io.newsbrief.proto.summary.v1.GetBriefRequest;
+import io.newsbrief.proto.summary.v1.ListBriefsRequest;
+import io.newsbrief.proto.summary.v1.ListBriefsResponse;
+import io.newsbrief.proto.summary.v1.RequestBriefRequest;
+import io.newsbrief.proto.summary.v1.RequestBriefResponse;
+import io.newsbrief.proto.summary.v1.SummarizeRequest;
+import io.newsbrief.proto.summary.v1.SummarizeResponse;
+import io.newsbrief.proto.summary.v1.SummaryService;
+import io.newsbrief.proto.summary.v1.WatchBriefRequest;
+import io.newsbrief.summary.repository.BriefRepository.BriefFilter;
+import io.newsbrief.summary.service.BriefService;
+import io.quarkus.grpc.GrpcService;
+import io.smallrye.common.annotation.Blocking;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import java.util.function.Supplier;
+
+/** The gRPC edge of summary-service: maps messages, calls {@link BriefService}, maps errors. */
+@GrpcService
+public class SummaryGrpcService implements SummaryService {
+
+  private final BriefService briefs;
+
+  SummaryGrpcService(BriefService briefs) {
+    this.briefs = briefs;
+  }
+
+  @Override
+  @Blocking
+  public Uni<RequestBriefResponse> requestBrief(RequestBriefRequest request) {
+    return call(
+        () -> {
+          var requested =
+              briefs.request(
+                  BriefMessages.toUuid("article_id", request.getArticleId()), request.getMethod());
+          Brief brief = BriefMessages.toProto(requested.view());
+          var response =
+              RequestBriefResponse.newBuilder()
+                  .setJobId(brief.getJobId())
+                  .setState(brief.getState())
+                  .setCreated(requested.created());
+          if (requested.view().brief() != null) {
+            response.setBrief(brief);
+          }
+          return response.build();
+        });
+  }
+
+  @Override
+  @Blocking
+  public Uni<Brief> getBrief(GetBriefRequest request) {
+    return call(
+        () ->
+            BriefMessages.toProto(
+                briefs.get(
+                    BriefMessages.toUuid("article_id", request.getArticleId()),
+                    request.getMethod())));
+  }
+
+  @Override
+  @Blocking
+  public Uni<ListBriefsResponse> listBriefs(ListBriefsRequest request) {
+    return call(
+        () -> {
+          var filter =
+              new BriefFilter(
+                  request.getSourceName().strip(),
+                  request.getLanguage().strip(),
+                  request.getArticleIdsList().stream()
+                      .map(id -> BriefMessages.toUuid("article_ids", id))
+                      .distinct()
+                      .toList());
+          var page = briefs.list(filter, request.getPageSize(), request.getPageToken());
+          var response = ListBriefsResponse.newBuilder().setNextPageToken(page.nextPageToken());
+          page.briefs().forEach(view -> response.addBriefs(BriefMessages.toProto(view)));
+          return response.build();
+        });
+  }
+
+  @Override
+  public Multi<Brief> watchBrief(WatchBriefRequest request) {
+    return Multi.createFrom()
+        .deferred(
+            () ->
+                briefs.watch(
+                    BriefMessages.toUuid("article_id", request.getArticleId()),
+                    request.getMethod()))
+        .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
+        .map(BriefMessages::toProto)
+        .onFailure()
+        .transform(GrpcStatusMapper::toStatus);
+  }
+
+  @Override
+  @Blocking
+  public Uni<SummarizeResponse> summarize(SummarizeRequest request) {
+    return call(
+        () -> {
+          var summary =
+              briefs.summarize(
+                  request.getTitle(),
+                  request.getText(),
+                  request.getLanguage(),
+                  request.getMethod());
+          String language = request.getLanguage().isBlank() ? "en" : request.getLanguage().strip();
+          return SummarizeResponse.newBuilder()
+              .setBrief(
+                  BriefMessages.toProto(summary, language).toBuilder().setTitle(request.getTitle()))
+              .build();
+        });
+  }
+
+  private static <T> Uni<T> call(Supplier<T> work) {
+    return Uni.createFrom().item(work).onFailure().transform(GrpcStatusMapper::toStatus);
+  }
+}

@@ -1,0 +1,42 @@
+package io.newsbrief.summary.repository;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Parameters;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+@ApplicationScoped
+public class BriefRepository implements PanacheRepositoryBase<Brief, UUID> {
+
+  /** Briefs newest first after the keyset position {@code after} (exclusive). */
+  public List<Brief> listPage(BriefFilter filter, FeedPosition after, int limit) {
+    StringBuilder query = new StringBuilder("1 = 1");
+    Parameters parameters = new Parameters();
+    if (!filter.sourceName().isEmpty()) {
+      query.append(" and sourceName = :sourceName");
+      parameters.and("sourceName", filter.sourceName());
+    }
+    if (!filter.language().isEmpty()) {
+      query.append(" and language = :language");
+      parameters.and("language", filter.language());
+    }
+    if (!filter.articleIds().isEmpty()) {
+      query.append(" and articleId in :articleIds");
+      parameters.and("articleIds", filter.articleIds());
+    }
+    if (after != null) {
+      query.append(" and (generatedAt, jobId) < (:afterGeneratedAt, :afterJobId)");
+      parameters.and("afterGeneratedAt", after.generatedAt()).and("afterJobId", after.jobId());
+    }
+    query.append(" order by generatedAt desc, jobId desc");
+    return find(query.toString(), parameters).page(0, limit).list();
+  }
+
+  /** Equality filters of the feed; empty matches all. */
+  public record BriefFilter(String sourceName, String language, List<UUID> articleIds) {}
+
+  /** The last brief of the previous page. */
+  public record FeedPosition(Instant generatedAt, UUID jobId) {}
+}

@@ -1,0 +1,12 @@
+package io.newsbrief.summary.repository;
+
+public enum JobState {
+  PENDING,
+  RUNNING,
+  DONE,
+  FAILED;
+
+  public boolean isTerminal() {
+    return this == DONE || this == FAILED;
+  }
+}

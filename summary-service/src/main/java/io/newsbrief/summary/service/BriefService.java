@@ -1,0 +1,201 @@
+package io.newsbrief.summary.service;
+
+import io.newsbrief.commons.error.InvalidArgumentException;
+import io.newsbrief.commons.error.NotFoundException;
+import io.newsbrief.commons.paging.PageTokens;
+import io.newsbrief.summary.client.ArticleClient;
+import io.newsbrief.summary.client.ArticleClient.ArticleHeader;
+import io.newsbrief.summary.config.SummaryConfig;
+import io.newsbrief.summary.repository.Brief;
+import io.newsbrief.summary.repository.BriefJob;
+import io.newsbrief.summary.repository.BriefRepository;
+import io.newsbrief.summary.repository.BriefRepository.BriefFilter;
+import io.newsbrief.summary.repository.BriefRepository.FeedPosition;
+import io.newsbrief.summary.repository.JobQueue;
+import io.newsbrief.summary.repository.JobQueue.Enqueued;
+import io.newsbrief.summary.repository.JobState;
+import io.newsbrief.summary.summarizer.ArticleContent;
+import io.newsbrief.summary.summarizer.Summarizers;
+import io.newsbrief.summary.summarizer.Summary;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * The use cases of summary-service. Network calls (article-service, summarizers) happen outside
+ * database transactions; each transaction is short.
+ */
+@ApplicationScoped
+public class BriefService {
+
+  static final int DEFAULT_PAGE_SIZE = 20;
+  static final int MAX_PAGE_SIZE = 100;
+  static final int MAX_ARTICLE_FILTER = 100;
+  static final Duration WATCH_POLL = Duration.ofMillis(250);
+
+  private final ArticleClient articles;
+  private final JobQueue queue;
+  private final BriefRepository briefs;
+  private final Summarizers summarizers;
+  private final SummaryConfig config;
+  private final BriefWorkers workers;
+
+  BriefService(
+      ArticleClient articles,
+      JobQueue queue,
+      BriefRepository briefs,
+      Summarizers summarizers,
+      SummaryConfig config,
+      BriefWorkers workers) {
+    this.articles = articles;
+    this.queue = queue;
+    this.briefs = briefs;
+    this.summarizers = summarizers;
+    this.config = config;
+    this.workers = workers;
+  }
+
+  public record Requested(BriefView view, boolean created) {}
+
+  public record BriefPage(List<BriefView> briefs, String nextPageToken) {}
+
+  /**
+   * Queues a brief of the article unless one was requested for the same article, method and
+   * content; returns at once.
+   *
+   * @throws NotFoundException when article-service does not know the article
+   */
+  public Requested request(UUID articleId, String method) {
+    String resolved = summarizers.resolve(method, config.defaultMethod());
+    ArticleHeader article = articles.header(articleId);
+    BriefJob job = new BriefJob();
+    job.id = UUID.randomUUID();
+    job.articleId = articleId;
+    job.method = resolved;
+    job.contentSha256 = article.contentSha256();
+    job.title = article.title();
+    job.sourceUrl = article.url();
+    job.sourceName = article.sourceName();
+    job.language = article.language();
+    job.createdAt = JobQueue.now();
+    Requested requested =
+        QuarkusTransaction.requiringNew()
+            .call(
+                () -> {
+                  Enqueued enqueued = queue.enqueueIfAbsent(job);
+                  return new Requested(view(enqueued.job()), enqueued.created());
+                });
+    if (requested.created()) {
+      workers.wakeUp();
+    }
+    return requested;
+  }
+
+  /**
+   * @param method the requested method, or empty for the newest brief of any method
+   * @throws NotFoundException when no brief was requested for the article
+   */
+  public BriefView get(UUID articleId, String method) {
+    String filter = method.isBlank() ? null : summarizers.resolve(method, config.defaultMethod());
+    return QuarkusTransaction.requiringNew()
+        .call(
+            () ->
+                queue
+                    .newestFor(articleId, filter)
+                    .map(this::view)
+                    .orElseThrow(
+                        () ->
+                            new NotFoundException("no brief requested for article " + articleId)));
+  }
+
+  /** Finished briefs, newest first. */
+  public BriefPage list(BriefFilter filter, int pageSize, String pageToken) {
+    if (pageSize < 0) {
+      throw new InvalidArgumentException("page_size", "must not be negative");
+    }
+    if (filter.articleIds().size() > MAX_ARTICLE_FILTER) {
+      throw new InvalidArgumentException(
+          "article_ids", "must hold at most " + MAX_ARTICLE_FILTER + " ids");
+    }
+    int size = pageSize == 0 ? DEFAULT_PAGE_SIZE : Math.min(pageSize, MAX_PAGE_SIZE);
+    String fingerprint = "briefs|" + filter;
+    FeedPosition after = null;
+    if (!pageToken.isEmpty()) {
+      PageTokens.Keys keys = PageTokens.decode(pageToken, fingerprint, 2);
+      after = new FeedPosition(keys.instant(0), keys.uuid(1));
+    }
+    FeedPosition position = after;
+    List<Brief> rows =
+        QuarkusTransaction.requiringNew().call(() -> briefs.listPage(filter, position, size + 1));
+    List<BriefView> page = rows.stream().limit(size).map(BriefView::of).toList();
+    if (rows.size() <= size) {
+      return new BriefPage(page, "");
+    }
+    Brief last = rows.get(size - 1);
+    return new BriefPage(
+        page, PageTokens.encode(fingerprint, last.generatedAt.toString(), last.jobId.toString()));
+  }
+
+  /**
+   * The brief's state now and at every change, ending after DONE or FAILED. Polls the database, so
+   * it sees the work of every replica.
+   */
+  public Multi<BriefView> watch(UUID articleId, String method) {
+    BriefView first = get(articleId, method);
+    return Multi.createFrom()
+        .emitter(
+            emitter -> {
+              AtomicReference<BriefView> last = new AtomicReference<>(first);
+              emitter.emit(first);
+              if (first.state().isTerminal()) {
+                emitter.complete();
+                return;
+              }
+              ScheduledFuture<?> poll =
+                  Infrastructure.getDefaultWorkerPool()
+                      .scheduleWithFixedDelay(
+                          () -> {
+                            try {
+                              BriefView now = get(articleId, method);
+                              if (now.state() != last.get().state()
+                                  || !Objects.equals(now.jobId(), last.get().jobId())) {
+                                last.set(now);
+                                emitter.emit(now);
+                                if (now.state().isTerminal()) {
+                                  emitter.complete();
+                                }
+                              }
+                            } catch (RuntimeException e) {
+                              emitter.fail(e);
+                            }
+                          },
+                          WATCH_POLL.toMillis(),
+                          WATCH_POLL.toMillis(),
+                          TimeUnit.MILLISECONDS);
+              emitter.onTermination(() -> poll.cancel(false));
+            });
+  }
+
+  /** Summarizes text in hand, storing nothing. */
+  public Summary summarize(String title, String text, String language, String method) {
+    if (text.isBlank()) {
+      throw new InvalidArgumentException("text", "is required");
+    }
+    String resolved = summarizers.resolve(method, config.defaultMethod());
+    return summarizers.summarize(
+        resolved,
+        new ArticleContent(title.strip(), text, language.isBlank() ? "en" : language.strip()));
+  }
+
+  private BriefView view(BriefJob job) {
+    return BriefView.of(job, job.state == JobState.DONE ? briefs.findById(job.id) : null);
+  }
+}

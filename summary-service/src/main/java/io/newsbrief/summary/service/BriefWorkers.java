@@ -1,0 +1,186 @@
+package io.newsbrief.summary.service;
+
+import io.grpc.StatusRuntimeException;
+import io.newsbrief.commons.error.NotFoundException;
+import io.newsbrief.summary.client.ArticleClient;
+import io.newsbrief.summary.config.SummaryConfig;
+import io.newsbrief.summary.repository.Brief;
+import io.newsbrief.summary.repository.BriefJob;
+import io.newsbrief.summary.repository.BriefRepository;
+import io.newsbrief.summary.repository.JobQueue;
+import io.newsbrief.summary.service.BriefMetrics.FailureKind;
+import io.newsbrief.summary.summarizer.ArticleContent;
+import io.newsbrief.summary.summarizer.Summarizers;
+import io.newsbrief.summary.summarizer.Summary;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import org.jboss.logging.Logger;
+
+/**
+ * The workers of this replica: each claims a due job, fetches the article, summarizes it and, in
+ * one transaction, stores the brief and marks the job DONE, fenced by its lease. Failures retry
+ * with exponential backoff until the last attempt FAILS the job.
+ */
+@ApplicationScoped
+public class BriefWorkers {
+
+  private static final Logger LOG = Logger.getLogger(BriefWorkers.class);
+  private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(10);
+
+  private final JobQueue queue;
+  private final BriefRepository briefs;
+  private final ArticleClient articles;
+  private final Summarizers summarizers;
+  private final SummaryConfig.Jobs config;
+  private final BriefMetrics metrics;
+  private final Semaphore work = new Semaphore(0);
+  private final String replicaId = UUID.randomUUID().toString().substring(0, 8);
+  private final List<Thread> threads = new ArrayList<>();
+  private volatile boolean running;
+
+  BriefWorkers(
+      JobQueue queue,
+      BriefRepository briefs,
+      ArticleClient articles,
+      Summarizers summarizers,
+      SummaryConfig config,
+      BriefMetrics metrics) {
+    this.queue = queue;
+    this.briefs = briefs;
+    this.articles = articles;
+    this.summarizers = summarizers;
+    this.config = config.jobs();
+    this.metrics = metrics;
+  }
+
+  void start(@Observes StartupEvent event) {
+    running = true;
+    for (int i = 0; i < config.workers(); i++) {
+      String owner = replicaId + "-" + i;
+      Thread thread = new Thread(() -> work(owner), "brief-worker-" + i);
+      thread.setDaemon(true);
+      thread.start();
+      threads.add(thread);
+    }
+  }
+
+  void stop(@Observes ShutdownEvent event) throws InterruptedException {
+    running = false;
+    work.release(threads.size());
+    for (Thread thread : threads) {
+      // A job still running after this is taken over by another worker when its lease expires.
+      thread.join(SHUTDOWN_GRACE.toMillis());
+    }
+  }
+
+  /** A job was queued here: wake an idle worker instead of waiting for its next poll. */
+  void wakeUp() {
+    work.release();
+  }
+
+  private void work(String owner) {
+    while (running) {
+      try {
+        Optional<BriefJob> job = QuarkusTransaction.requiringNew().call(() -> claim(owner));
+        if (job.isPresent()) {
+          process(job.get(), owner);
+          continue;
+        }
+      } catch (RuntimeException e) {
+        metrics.failed(FailureKind.DATABASE_ERROR);
+        LOG.warnf("brief worker %s: %s", owner, e.getMessage());
+      }
+      try {
+        work.tryAcquire(config.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
+  }
+
+  private Optional<BriefJob> claim(String owner) {
+    return queue.claim(owner, config.lease()).map(queue::findById);
+  }
+
+  void process(BriefJob job, String owner) {
+    if (job.attempts > config.maxAttempts()) {
+      metrics.failed(FailureKind.LEASE_EXPIRED);
+      QuarkusTransaction.requiringNew()
+          .run(
+              () ->
+                  queue.fail(
+                      job.id,
+                      owner,
+                      "gave up: no worker finished it in " + config.maxAttempts() + " attempts"));
+      return;
+    }
+    Summary summary;
+    try {
+      ArticleContent article = articles.content(job.articleId);
+      summary = summarizers.summarize(job.method, article);
+    } catch (NotFoundException e) {
+      metrics.failed(FailureKind.ARTICLE_MISSING);
+      QuarkusTransaction.requiringNew()
+          .run(() -> queue.fail(job.id, owner, "the article no longer exists"));
+      return;
+    } catch (RuntimeException e) {
+      boolean articleDown = e instanceof StatusRuntimeException;
+      metrics.failed(articleDown ? FailureKind.ARTICLE_UNAVAILABLE : FailureKind.SUMMARIZER_ERROR);
+      String reason = (articleDown ? "article-service: " : "summarizer: ") + e.getMessage();
+      LOG.warnf("brief job %s attempt %d failed: %s", job.id, job.attempts, reason);
+      QuarkusTransaction.requiringNew()
+          .run(
+              () ->
+                  queue.retryOrFail(
+                      job.id, owner, config.maxAttempts(), backoff(job.attempts), reason));
+      return;
+    }
+    boolean done = QuarkusTransaction.requiringNew().call(() -> complete(job, owner, summary));
+    if (done) {
+      metrics.completed(summary.method(), summary.fallbackReason() != null, job.createdAt);
+    } else {
+      metrics.failed(FailureKind.LEASE_EXPIRED);
+      LOG.warnf("brief job %s: lease lost to another worker; its result was dropped", job.id);
+    }
+  }
+
+  /** Brief and DONE in one transaction, or nothing when the lease is no longer ours. */
+  private boolean complete(BriefJob job, String owner, Summary summary) {
+    if (!queue.markDone(job.id, owner)) {
+      return false;
+    }
+    Brief brief = new Brief();
+    brief.jobId = job.id;
+    brief.articleId = job.articleId;
+    brief.title = job.title;
+    brief.sourceUrl = job.sourceUrl;
+    brief.sourceName = job.sourceName;
+    brief.language = job.language;
+    brief.lead = summary.lead();
+    brief.sections = summary.sections();
+    brief.method = summary.method();
+    brief.fallbackReason = summary.fallbackReason();
+    brief.generatedAt = JobQueue.now();
+    briefs.persist(brief);
+    return true;
+  }
+
+  /** initial × 2^(attempt-1), capped, with up to 20% jitter so retries of many jobs spread out. */
+  Duration backoff(int attempt) {
+    long initial = config.backoffInitial().toMillis();
+    long capped = Math.min(config.backoffMax().toMillis(), initial << Math.min(attempt - 1, 20));
+    long jitter = (long) (capped * 0.2 * Math.random());
+    return Duration.ofMillis(capped + jitter);
+  }
+}

@@ -1,0 +1,59 @@
+package io.newsbrief.summary.client;
+
+import io.newsbrief.proto.article.v1.Article;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** The articles {@link FakeArticleService} knows, and the faults it should show. */
+@ApplicationScoped
+public class FakeArticles {
+
+  private final Map<String, Article> articles = new ConcurrentHashMap<>();
+  private final Map<String, AtomicInteger> unavailable = new ConcurrentHashMap<>();
+  private final Set<String> goneAfterRequest = ConcurrentHashMap.newKeySet();
+
+  public Article add(String sourceName, String title, String text) {
+    String id = UUID.randomUUID().toString();
+    Article article =
+        Article.newBuilder()
+            .setId(id)
+            .setUrl("https://news.example.com/" + id)
+            .setCanonicalUrl("https://news.example.com/" + id)
+            .setTitle(title)
+            .setSourceName(sourceName)
+            .setLanguage("en")
+            .setText(text)
+            .setContentSha256(Integer.toHexString(text.hashCode()))
+            .build();
+    articles.put(id, article);
+    return article;
+  }
+
+  /** The next {@code calls} GetArticle calls for {@code id} answer UNAVAILABLE. */
+  public void failNextGets(String id, int calls) {
+    unavailable.put(id, new AtomicInteger(calls));
+  }
+
+  /** The article can be requested but is gone when a worker fetches its text. */
+  public void goneAfterRequest(String id) {
+    goneAfterRequest.add(id);
+  }
+
+  boolean takeUnavailable(String id) {
+    AtomicInteger left = unavailable.get(id);
+    return left != null && left.getAndDecrement() > 0;
+  }
+
+  Optional<Article> header(String id) {
+    return Optional.ofNullable(articles.get(id)).map(a -> a.toBuilder().clearText().build());
+  }
+
+  Optional<Article> fullText(String id) {
+    return goneAfterRequest.contains(id) ? Optional.empty() : Optional.ofNullable(articles.get(id));
+  }
+}

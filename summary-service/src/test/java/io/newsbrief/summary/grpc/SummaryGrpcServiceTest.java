@@ -1,0 +1,266 @@
+package io.newsbrief.summary.grpc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.awaitility.Awaitility.await;
+
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.newsbrief.proto.article.v1.Article;
+import io.newsbrief.proto.summary.v1.Brief;
+import io.newsbrief.proto.summary.v1.GetBriefRequest;
+import io.newsbrief.proto.summary.v1.JobState;
+import io.newsbrief.proto.summary.v1.ListBriefsRequest;
+import io.newsbrief.proto.summary.v1.RequestBriefRequest;
+import io.newsbrief.proto.summary.v1.RequestBriefResponse;
+import io.newsbrief.proto.summary.v1.SummarizeRequest;
+import io.newsbrief.proto.summary.v1.SummaryService;
+import io.newsbrief.proto.summary.v1.SummaryServiceGrpc.SummaryServiceBlockingStub;
+import io.newsbrief.proto.summary.v1.WatchBriefRequest;
+import io.newsbrief.summary.client.FakeArticles;
+import io.newsbrief.testing.EmbeddedPostgresResource;
+import io.quarkus.grpc.GrpcClient;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@WithTestResource(EmbeddedPostgresResource.class)
+class SummaryGrpcServiceTest {
+
+  static final String STORY =
+      """
+      Delegates from both countries met in Geneva on Monday. The talks were the first in two years. \
+      Officials described the mood as cautious but constructive.
+
+      The negotiators focused on the border dispute. Maps from 1962 were brought to the table. \
+      Both sides agreed to form a technical commission on the border.
+
+      Trade was the second topic of the day. Exporters have lost billions since tariffs rose. \
+      A deal on grain shipments is expected within weeks.
+
+      Human rights groups protested outside the venue. They demanded the release of detained \
+      journalists. The organisers said the protest was peaceful.
+
+      The next round of talks is planned for March in Vienna.
+      """;
+
+  @GrpcClient("summaries")
+  SummaryServiceBlockingStub summaries;
+
+  @GrpcClient("summaries")
+  SummaryService mutinySummaries;
+
+  @Inject FakeArticles articles;
+
+  private SummaryServiceBlockingStub stub() {
+    return summaries.withDeadlineAfter(10, TimeUnit.SECONDS);
+  }
+
+  private RequestBriefResponse request(String articleId) {
+    return stub().requestBrief(RequestBriefRequest.newBuilder().setArticleId(articleId).build());
+  }
+
+  private Brief awaitTerminal(String articleId) {
+    List<Brief> last = new ArrayList<>(List.of(Brief.getDefaultInstance()));
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .pollInterval(Duration.ofMillis(50))
+        .until(
+            () -> {
+              last.set(
+                  0, stub().getBrief(GetBriefRequest.newBuilder().setArticleId(articleId).build()));
+              return last.get(0).getState() == JobState.JOB_STATE_DONE
+                  || last.get(0).getState() == JobState.JOB_STATE_FAILED;
+            });
+    return last.get(0);
+  }
+
+  private static List<String> reversed(List<String> list) {
+    List<String> copy = new ArrayList<>(list);
+    java.util.Collections.reverse(copy);
+    return copy;
+  }
+
+  private static Status.Code codeOf(ThrowingCallable call) {
+    StatusRuntimeException failure = catchThrowableOfType(StatusRuntimeException.class, call);
+    assertThat(failure).isNotNull();
+    return failure.getStatus().getCode();
+  }
+
+  @Test
+  void requestQueuesOnceAndAWorkerMakesTheBrief() {
+    Article article = articles.add("Example News", "Talks resume in Geneva", STORY);
+
+    RequestBriefResponse first = request(article.getId());
+    RequestBriefResponse repeat = request(article.getId());
+
+    assertThat(first.getCreated()).isTrue();
+    assertThat(repeat.getCreated()).isFalse();
+    assertThat(repeat.getJobId()).isEqualTo(first.getJobId());
+
+    Brief brief = awaitTerminal(article.getId());
+    assertThat(brief.getState()).isEqualTo(JobState.JOB_STATE_DONE);
+    assertThat(brief.getJobId()).isEqualTo(first.getJobId());
+    assertThat(brief.getTitle()).isEqualTo("Talks resume in Geneva");
+    assertThat(brief.getSourceUrl()).isEqualTo(article.getUrl());
+    assertThat(brief.getSourceName()).isEqualTo("Example News");
+    assertThat(brief.getMethod()).isEqualTo("extractive-v1");
+    assertThat(brief.hasGeneratedAt()).isTrue();
+    assertThat(brief.getLead())
+        .startsWith("Delegates from both countries met in Geneva on Monday.");
+    assertThat(brief.getSectionsList()).isNotEmpty();
+    assertThat(brief.getSectionsList())
+        .allSatisfy(
+            section -> {
+              assertThat(section.getHeading()).isNotBlank().matches("(\\p{Lu}\\S*)( \\p{Lu}\\S*)*");
+              section
+                  .getParagraphsList()
+                  .forEach(
+                      p ->
+                          assertThat(STORY.replace("\\\n", "").replaceAll("\\s+", " "))
+                              .contains(p));
+            });
+
+    RequestBriefResponse afterDone = request(article.getId());
+    assertThat(afterDone.getState()).isEqualTo(JobState.JOB_STATE_DONE);
+    assertThat(afterDone.getBrief().getLead()).isEqualTo(brief.getLead());
+  }
+
+  @Test
+  void rejectsUnknownArticlesBadIdsAndUnknownMethods() {
+    assertThat(codeOf(() -> request(UUID.randomUUID().toString())))
+        .isEqualTo(Status.Code.NOT_FOUND);
+    assertThat(codeOf(() -> request("nope"))).isEqualTo(Status.Code.INVALID_ARGUMENT);
+    String id = articles.add("Example News", "T", STORY).getId();
+    assertThat(
+            codeOf(
+                () ->
+                    stub()
+                        .requestBrief(
+                            RequestBriefRequest.newBuilder()
+                                .setArticleId(id)
+                                .setMethod("magic")
+                                .build())))
+        .isEqualTo(Status.Code.INVALID_ARGUMENT);
+    assertThat(
+            codeOf(
+                () ->
+                    stub()
+                        .requestBrief(
+                            RequestBriefRequest.newBuilder()
+                                .setArticleId(id)
+                                .setMethod("llm")
+                                .build())))
+        .as("llm is not configured in this profile")
+        .isEqualTo(Status.Code.INVALID_ARGUMENT);
+    assertThat(codeOf(() -> stub().getBrief(GetBriefRequest.newBuilder().setArticleId(id).build())))
+        .isEqualTo(Status.Code.NOT_FOUND);
+  }
+
+  @Test
+  void watchStreamsStatesUntilDone() {
+    Article article = articles.add("Example News", "Watched", STORY);
+    request(article.getId());
+
+    List<Brief> states =
+        mutinySummaries
+            .watchBrief(WatchBriefRequest.newBuilder().setArticleId(article.getId()).build())
+            .collect()
+            .asList()
+            .await()
+            .atMost(Duration.ofSeconds(30));
+
+    assertThat(states).isNotEmpty();
+    assertThat(states.get(states.size() - 1).getState()).isEqualTo(JobState.JOB_STATE_DONE);
+    assertThat(states.get(states.size() - 1).getLead()).isNotBlank();
+    assertThat(states).extracting(Brief::getStateValue).isSorted();
+  }
+
+  @Test
+  void listsFinishedBriefsNewestFirstWithFiltersAndPages() {
+    String source = "feed-" + UUID.randomUUID();
+    List<String> ids = new ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      String id = articles.add(source, "Story " + i, STORY + " Variant " + i + ".").getId();
+      ids.add(id);
+      request(id);
+      awaitTerminal(id);
+    }
+
+    List<Brief> seen = new ArrayList<>();
+    String token = "";
+    do {
+      var page =
+          stub()
+              .listBriefs(
+                  ListBriefsRequest.newBuilder()
+                      .setSourceName(source)
+                      .setPageSize(2)
+                      .setPageToken(token)
+                      .build());
+      seen.addAll(page.getBriefsList());
+      token = page.getNextPageToken();
+    } while (!token.isEmpty());
+
+    assertThat(seen).extracting(Brief::getArticleId).containsExactlyElementsOf(reversed(ids));
+    assertThat(seen).allSatisfy(b -> assertThat(b.getState()).isEqualTo(JobState.JOB_STATE_DONE));
+
+    var only =
+        stub()
+            .listBriefs(
+                ListBriefsRequest.newBuilder()
+                    .addArticleIds(ids.get(1))
+                    .addArticleIds(ids.get(3))
+                    .build());
+    assertThat(only.getBriefsList())
+        .extracting(Brief::getArticleId)
+        .containsExactly(ids.get(3), ids.get(1));
+    assertThat(
+            codeOf(
+                () -> stub().listBriefs(ListBriefsRequest.newBuilder().setPageToken("x").build())))
+        .isEqualTo(Status.Code.INVALID_ARGUMENT);
+  }
+
+  @Test
+  void summarizeAnswersSynchronouslyWithoutStoring() {
+    var response =
+        stub()
+            .summarize(SummarizeRequest.newBuilder().setTitle("Talks").setText(STORY).build())
+            .getBrief();
+    assertThat(response.getLead()).startsWith("Delegates from both countries");
+    assertThat(response.getMethod()).isEqualTo("extractive-v1");
+    assertThat(response.getTitle()).isEqualTo("Talks");
+    assertThat(codeOf(() -> stub().summarize(SummarizeRequest.newBuilder().setText(" ").build())))
+        .isEqualTo(Status.Code.INVALID_ARGUMENT);
+  }
+
+  @Test
+  void articleServiceOutagesAreRetriedAndAVanishedArticleFails() {
+    Article flaky = articles.add("Example News", "Flaky", STORY);
+    articles.failNextGets(flaky.getId(), 4); // more than one attempt's retries
+    request(flaky.getId());
+    assertThat(awaitTerminal(flaky.getId()).getState()).isEqualTo(JobState.JOB_STATE_DONE);
+
+    Article down = articles.add("Example News", "Down", STORY);
+    articles.failNextGets(down.getId(), Integer.MAX_VALUE);
+    request(down.getId());
+    Brief failed = awaitTerminal(down.getId());
+    assertThat(failed.getState()).isEqualTo(JobState.JOB_STATE_FAILED);
+    assertThat(failed.getReason()).contains("article-service");
+
+    Article gone = articles.add("Example News", "Gone", STORY);
+    articles.goneAfterRequest(gone.getId());
+    request(gone.getId());
+    Brief missing = awaitTerminal(gone.getId());
+    assertThat(missing.getState()).isEqualTo(JobState.JOB_STATE_FAILED);
+    assertThat(missing.getReason()).isEqualTo("the article no longer exists");
+  }
+}
