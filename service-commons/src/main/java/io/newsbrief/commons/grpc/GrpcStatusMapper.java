@@ -9,6 +9,7 @@ import io.grpc.protobuf.StatusProto;
 import io.newsbrief.commons.error.FieldViolation;
 import io.newsbrief.commons.error.InvalidArgumentException;
 import io.newsbrief.commons.error.NotFoundException;
+import io.newsbrief.commons.error.UnavailableException;
 import java.sql.SQLException;
 import org.jboss.logging.Logger;
 
@@ -33,6 +34,10 @@ public final class GrpcStatusMapper {
     }
     if (failure instanceof NotFoundException notFound) {
       return Status.NOT_FOUND.withDescription(notFound.getMessage()).asRuntimeException();
+    }
+    if (failure instanceof UnavailableException unavailable) {
+      LOG.warnf("dependency unavailable: %s", unavailable.getMessage());
+      return Status.UNAVAILABLE.withDescription(unavailable.getMessage()).asRuntimeException();
     }
     SQLException sqlException = sqlCause(failure);
     if (sqlException != null && QUERY_CANCELED.equals(sqlException.getSQLState())) {

@@ -3,9 +3,11 @@ package io.newsbrief.summary.client;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.newsbrief.commons.error.NotFoundException;
+import io.newsbrief.commons.error.UnavailableException;
 import io.newsbrief.proto.article.v1.ArticleServiceGrpc.ArticleServiceBlockingStub;
 import io.newsbrief.proto.article.v1.ArticleView;
 import io.newsbrief.proto.article.v1.BatchGetArticlesRequest;
+import io.newsbrief.proto.article.v1.BatchGetArticlesResponse;
 import io.newsbrief.proto.article.v1.GetArticleRequest;
 import io.newsbrief.summary.config.SummaryConfig;
 import io.newsbrief.summary.summarizer.ArticleContent;
@@ -18,8 +20,9 @@ import java.util.function.Predicate;
 import org.eclipse.microprofile.faulttolerance.Retry;
 
 /**
- * article-service as summary-service needs it. Each call has its own deadline; a call that finds
- * article-service UNAVAILABLE is retried twice with jitter. Proto types stop here.
+ * article-service as summary-service needs it. Each call has its own deadline; a failed call is
+ * retried twice with jitter, then reported as {@link UnavailableException}. Proto and gRPC types
+ * stop here.
  */
 @ApplicationScoped
 public class ArticleClient {
@@ -47,14 +50,19 @@ public class ArticleClient {
   @Retry(maxRetries = 2, delay = 200, jitter = 100)
   @RetryWhen(exception = IsUnavailable.class)
   public ArticleHeader header(UUID articleId) {
-    var response =
-        articles
-            .withDeadlineAfter(deadlineMillis, TimeUnit.MILLISECONDS)
-            .batchGetArticles(
-                BatchGetArticlesRequest.newBuilder()
-                    .addIds(articleId.toString())
-                    .setView(ArticleView.ARTICLE_VIEW_BASIC)
-                    .build());
+    BatchGetArticlesResponse response;
+    try {
+      response =
+          articles
+              .withDeadlineAfter(deadlineMillis, TimeUnit.MILLISECONDS)
+              .batchGetArticles(
+                  BatchGetArticlesRequest.newBuilder()
+                      .addIds(articleId.toString())
+                      .setView(ArticleView.ARTICLE_VIEW_BASIC)
+                      .build());
+    } catch (StatusRuntimeException e) {
+      throw unavailable(e);
+    }
     if (response.getArticlesCount() == 0) {
       throw new NotFoundException("article " + articleId + " not found");
     }
@@ -84,16 +92,20 @@ public class ArticleClient {
       if (e.getStatus().getCode() == Status.Code.NOT_FOUND) {
         throw new NotFoundException("article " + articleId + " not found");
       }
-      throw e;
+      throw unavailable(e);
     }
   }
 
-  /** Retry only what a retry can fix: article-service (or the way to it) being down. */
+  private static UnavailableException unavailable(StatusRuntimeException failure) {
+    return new UnavailableException(
+        "article-service answered " + failure.getStatus().getCode(), failure);
+  }
+
+  /** Retry only what a retry can fix: not a missing article. */
   public static final class IsUnavailable implements Predicate<Throwable> {
     @Override
     public boolean test(Throwable failure) {
-      return failure instanceof StatusRuntimeException status
-          && status.getStatus().getCode() == Status.Code.UNAVAILABLE;
+      return failure instanceof UnavailableException;
     }
   }
 }

@@ -1,7 +1,7 @@
 package io.newsbrief.summary.service;
 
-import io.grpc.StatusRuntimeException;
 import io.newsbrief.commons.error.NotFoundException;
+import io.newsbrief.commons.error.UnavailableException;
 import io.newsbrief.summary.client.ArticleClient;
 import io.newsbrief.summary.config.SummaryConfig;
 import io.newsbrief.summary.repository.Brief;
@@ -135,9 +135,9 @@ public class BriefWorkers {
           .run(() -> queue.fail(job.id, owner, "the article no longer exists"));
       return;
     } catch (RuntimeException e) {
-      boolean articleDown = e instanceof StatusRuntimeException;
+      boolean articleDown = e instanceof UnavailableException;
       metrics.failed(articleDown ? FailureKind.ARTICLE_UNAVAILABLE : FailureKind.SUMMARIZER_ERROR);
-      String reason = (articleDown ? "article-service: " : "summarizer: ") + e.getMessage();
+      String reason = articleDown ? e.getMessage() : "summarizer: " + e.getMessage();
       LOG.warnf("brief job %s attempt %d failed: %s", job.id, job.attempts, reason);
       QuarkusTransaction.requiringNew()
           .run(

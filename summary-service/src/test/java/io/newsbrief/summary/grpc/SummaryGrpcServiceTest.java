@@ -35,23 +35,6 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(EmbeddedPostgresResource.class)
 class SummaryGrpcServiceTest {
 
-  static final String STORY =
-      """
-      Delegates from both countries met in Geneva on Monday. The talks were the first in two years. \
-      Officials described the mood as cautious but constructive.
-
-      The negotiators focused on the border dispute. Maps from 1962 were brought to the table. \
-      Both sides agreed to form a technical commission on the border.
-
-      Trade was the second topic of the day. Exporters have lost billions since tariffs rose. \
-      A deal on grain shipments is expected within weeks.
-
-      Human rights groups protested outside the venue. They demanded the release of detained \
-      journalists. The organisers said the protest was peaceful.
-
-      The next round of talks is planned for March in Vienna.
-      """;
-
   @GrpcClient("summaries")
   SummaryServiceBlockingStub summaries;
 
@@ -97,7 +80,8 @@ class SummaryGrpcServiceTest {
 
   @Test
   void requestQueuesOnceAndAWorkerMakesTheBrief() {
-    Article article = articles.add("Example News", "Talks resume in Geneva", STORY);
+    Article article =
+        articles.add("Example News", "Talks resume in Geneva", SummaryGrpcServiceTestData.STORY);
 
     RequestBriefResponse first = request(article.getId());
     RequestBriefResponse repeat = request(article.getId());
@@ -125,7 +109,10 @@ class SummaryGrpcServiceTest {
                   .getParagraphsList()
                   .forEach(
                       p ->
-                          assertThat(STORY.replace("\\\n", "").replaceAll("\\s+", " "))
+                          assertThat(
+                                  SummaryGrpcServiceTestData.STORY
+                                      .replace("\\\n", "")
+                                      .replaceAll("\\s+", " "))
                               .contains(p));
             });
 
@@ -139,7 +126,7 @@ class SummaryGrpcServiceTest {
     assertThat(codeOf(() -> request(UUID.randomUUID().toString())))
         .isEqualTo(Status.Code.NOT_FOUND);
     assertThat(codeOf(() -> request("nope"))).isEqualTo(Status.Code.INVALID_ARGUMENT);
-    String id = articles.add("Example News", "T", STORY).getId();
+    String id = articles.add("Example News", "T", SummaryGrpcServiceTestData.STORY).getId();
     assertThat(
             codeOf(
                 () ->
@@ -167,7 +154,7 @@ class SummaryGrpcServiceTest {
 
   @Test
   void watchStreamsStatesUntilDone() {
-    Article article = articles.add("Example News", "Watched", STORY);
+    Article article = articles.add("Example News", "Watched", SummaryGrpcServiceTestData.STORY);
     request(article.getId());
 
     List<Brief> states =
@@ -189,7 +176,10 @@ class SummaryGrpcServiceTest {
     String source = "feed-" + UUID.randomUUID();
     List<String> ids = new ArrayList<>();
     for (int i = 0; i < 5; i++) {
-      String id = articles.add(source, "Story " + i, STORY + " Variant " + i + ".").getId();
+      String id =
+          articles
+              .add(source, "Story " + i, SummaryGrpcServiceTestData.STORY + " Variant " + i + ".")
+              .getId();
       ids.add(id);
       request(id);
       awaitTerminal(id);
@@ -233,7 +223,11 @@ class SummaryGrpcServiceTest {
   void summarizeAnswersSynchronouslyWithoutStoring() {
     var response =
         stub()
-            .summarize(SummarizeRequest.newBuilder().setTitle("Talks").setText(STORY).build())
+            .summarize(
+                SummarizeRequest.newBuilder()
+                    .setTitle("Talks")
+                    .setText(SummaryGrpcServiceTestData.STORY)
+                    .build())
             .getBrief();
     assertThat(response.getLead()).startsWith("Delegates from both countries");
     assertThat(response.getMethod()).isEqualTo("extractive-v1");
@@ -244,19 +238,19 @@ class SummaryGrpcServiceTest {
 
   @Test
   void articleServiceOutagesAreRetriedAndAVanishedArticleFails() {
-    Article flaky = articles.add("Example News", "Flaky", STORY);
+    Article flaky = articles.add("Example News", "Flaky", SummaryGrpcServiceTestData.STORY);
     articles.failNextGets(flaky.getId(), 4); // more than one attempt's retries
     request(flaky.getId());
     assertThat(awaitTerminal(flaky.getId()).getState()).isEqualTo(JobState.JOB_STATE_DONE);
 
-    Article down = articles.add("Example News", "Down", STORY);
+    Article down = articles.add("Example News", "Down", SummaryGrpcServiceTestData.STORY);
     articles.failNextGets(down.getId(), Integer.MAX_VALUE);
     request(down.getId());
     Brief failed = awaitTerminal(down.getId());
     assertThat(failed.getState()).isEqualTo(JobState.JOB_STATE_FAILED);
     assertThat(failed.getReason()).contains("article-service");
 
-    Article gone = articles.add("Example News", "Gone", STORY);
+    Article gone = articles.add("Example News", "Gone", SummaryGrpcServiceTestData.STORY);
     articles.goneAfterRequest(gone.getId());
     request(gone.getId());
     Brief missing = awaitTerminal(gone.getId());

@@ -1,0 +1,179 @@
+package io.newsbrief.summary.repository;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.newsbrief.testing.EmbeddedPostgresResource;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The queue's guarantees, driven directly (this profile runs no background workers): concurrent
+ * claimers never share a job, an expired lease passes the job on, and a worker that lost its lease
+ * can no longer change the job.
+ */
+@QuarkusTest
+@TestProfile(JobQueueTest.NoWorkers.class)
+@WithTestResource(EmbeddedPostgresResource.class)
+class JobQueueTest {
+
+  public static class NoWorkers implements QuarkusTestProfile {
+    @Override
+    public Map<String, String> getConfigOverrides() {
+      return Map.of("newsbrief.summary.jobs.workers", "0", "newsbrief.summary.jobs.lease", "2S");
+    }
+  }
+
+  private static final Duration LEASE = Duration.ofSeconds(2);
+
+  @Inject JobQueue queue;
+
+  private UUID enqueue() {
+    BriefJob job = new BriefJob();
+    job.id = UUID.randomUUID();
+    job.articleId = UUID.randomUUID();
+    job.method = "extractive";
+    job.contentSha256 = "hash";
+    job.title = "t";
+    job.sourceUrl = "https://example.com/a";
+    job.sourceName = "s";
+    job.language = "en";
+    job.createdAt = JobQueue.now();
+    return QuarkusTransaction.requiringNew().call(() -> queue.enqueueIfAbsent(job).job().id);
+  }
+
+  private Optional<UUID> claim(String owner) {
+    return QuarkusTransaction.requiringNew().call(() -> queue.claim(owner, LEASE));
+  }
+
+  private void drain() {
+    while (claim("drainer")
+        .map(id -> QuarkusTransaction.requiringNew().call(() -> queue.markDone(id, "drainer")))
+        .isPresent()) {
+      // leave no due job behind for the next test
+    }
+  }
+
+  @Test
+  void enqueueIsIdempotentPerArticleMethodAndContent() {
+    BriefJob job = new BriefJob();
+    job.id = UUID.randomUUID();
+    job.articleId = UUID.randomUUID();
+    job.method = "extractive";
+    job.contentSha256 = "abc";
+    job.title = "t";
+    job.sourceUrl = "u";
+    job.sourceName = "s";
+    job.language = "en";
+    job.createdAt = JobQueue.now();
+    var first = QuarkusTransaction.requiringNew().call(() -> queue.enqueueIfAbsent(job));
+    job.id = UUID.randomUUID();
+    var second = QuarkusTransaction.requiringNew().call(() -> queue.enqueueIfAbsent(job));
+    job.id = UUID.randomUUID();
+    job.contentSha256 = "changed";
+    var changed = QuarkusTransaction.requiringNew().call(() -> queue.enqueueIfAbsent(job));
+
+    assertThat(first.created()).isTrue();
+    assertThat(second.created()).isFalse();
+    assertThat(second.job().id).isEqualTo(first.job().id);
+    assertThat(changed.created()).isTrue();
+    drain();
+  }
+
+  @Test
+  void concurrentClaimersNeverShareAJob() throws Exception {
+    drain();
+    Set<UUID> queued = ConcurrentHashMap.newKeySet();
+    for (int i = 0; i < 200; i++) {
+      queued.add(enqueue());
+    }
+    ExecutorService claimers = Executors.newFixedThreadPool(8);
+    List<Future<List<UUID>>> results = new ArrayList<>();
+    try {
+      for (int c = 0; c < 8; c++) {
+        String owner = "claimer-" + c;
+        results.add(
+            claimers.submit(
+                () -> {
+                  List<UUID> mine = new ArrayList<>();
+                  for (Optional<UUID> job = claim(owner); job.isPresent(); job = claim(owner)) {
+                    mine.add(job.get());
+                    UUID id = job.get();
+                    assertThat(
+                            QuarkusTransaction.requiringNew().call(() -> queue.markDone(id, owner)))
+                        .isTrue();
+                  }
+                  return mine;
+                }));
+      }
+      List<UUID> claimed = new ArrayList<>();
+      for (Future<List<UUID>> result : results) {
+        claimed.addAll(result.get(60, TimeUnit.SECONDS));
+      }
+      assertThat(claimed).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(queued);
+    } finally {
+      claimers.shutdownNow();
+    }
+  }
+
+  @Test
+  void anExpiredLeasePassesTheJobOnAndFencesTheOldOwner() {
+    drain();
+    UUID job = enqueue();
+    assertThat(claim("crashed")).contains(job);
+    assertThat(claim("other")).as("leased jobs are not claimable").isEmpty();
+
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .pollInterval(Duration.ofMillis(100))
+        .until(() -> claim("other").isPresent());
+
+    BriefJob stolen = QuarkusTransaction.requiringNew().call(() -> queue.findById(job));
+    assertThat(stolen.leaseOwner).isEqualTo("other");
+    assertThat(stolen.attempts).isEqualTo(2);
+    assertThat(QuarkusTransaction.requiringNew().call(() -> queue.markDone(job, "crashed")))
+        .isFalse();
+    QuarkusTransaction.requiringNew().run(() -> queue.fail(job, "crashed", "late"));
+    assertThat(QuarkusTransaction.requiringNew().call(() -> queue.findById(job)).state)
+        .isEqualTo(JobState.RUNNING);
+    assertThat(QuarkusTransaction.requiringNew().call(() -> queue.markDone(job, "other"))).isTrue();
+  }
+
+  @Test
+  void failedAttemptsBackOffAndTheLastOneFails() {
+    drain();
+    UUID job = enqueue();
+    for (int attempt = 1; attempt <= 3; attempt++) {
+      String owner = "w" + attempt;
+      await()
+          .atMost(Duration.ofSeconds(10))
+          .pollInterval(Duration.ofMillis(20))
+          .until(() -> claim(owner).isPresent());
+      QuarkusTransaction.requiringNew()
+          .run(() -> queue.retryOrFail(job, owner, 3, Duration.ofSeconds(1), "boom"));
+      BriefJob after = QuarkusTransaction.requiringNew().call(() -> queue.findById(job));
+      assertThat(after.failureReason).isEqualTo("boom");
+      assertThat(after.state).isEqualTo(attempt < 3 ? JobState.PENDING : JobState.FAILED);
+      if (attempt < 3) {
+        assertThat(claim("too-early")).as("not due before the backoff").isEmpty();
+      }
+    }
+  }
+}

@@ -1,0 +1,64 @@
+package io.newsbrief.summary.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.newsbrief.summary.client.FakeArticles;
+import io.newsbrief.summary.repository.BriefJob;
+import io.newsbrief.summary.repository.BriefRepository;
+import io.newsbrief.summary.repository.JobQueue;
+import io.newsbrief.summary.repository.JobState;
+import io.newsbrief.testing.EmbeddedPostgresResource;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** Several workers (four in tests) share many jobs, and each job is done exactly once. */
+@QuarkusTest
+@WithTestResource(EmbeddedPostgresResource.class)
+class BriefWorkersTest {
+
+  @Inject BriefService briefs;
+  @Inject FakeArticles articles;
+  @Inject JobQueue queue;
+  @Inject BriefRepository briefRepository;
+
+  @Test
+  void manyJobsAreEachDoneExactlyOnce() {
+    String text =
+        "First sentence of a story. Second sentence here. Third one follows.\n\n"
+            + "Fourth sentence. Fifth sentence. Sixth sentence.\n\n"
+            + "Seventh sentence. Eighth sentence. Ninth and last sentence.";
+    List<UUID> jobs = new ArrayList<>();
+    for (int i = 0; i < 60; i++) {
+      UUID articleId =
+          UUID.fromString(articles.add("bulk", "Story " + i, text + " Number " + i + ".").getId());
+      jobs.add(briefs.request(articleId, "").view().jobId());
+    }
+
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .pollInterval(Duration.ofMillis(100))
+        .until(
+            () ->
+                QuarkusTransaction.requiringNew()
+                    .call(
+                        () ->
+                            queue.count("id in ?1 and state = ?2", jobs, JobState.DONE)
+                                == jobs.size()));
+
+    List<BriefJob> done =
+        QuarkusTransaction.requiringNew().call(() -> queue.list("id in ?1", jobs));
+    assertThat(done).allSatisfy(job -> assertThat(job.attempts).as("claimed once").isEqualTo(1));
+    assertThat(
+            QuarkusTransaction.requiringNew()
+                .call(() -> briefRepository.count("jobId in ?1", jobs)))
+        .isEqualTo(jobs.size());
+  }
+}
