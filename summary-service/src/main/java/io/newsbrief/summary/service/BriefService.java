@@ -20,11 +20,13 @@ import io.newsbrief.summary.summarizer.Summary;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.smallrye.mutiny.subscription.Cancellable;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -47,6 +49,7 @@ public class BriefService {
   private final Summarizers summarizers;
   private final SummaryConfig config;
   private final BriefWorkers workers;
+  private final JobEvents events;
 
   BriefService(
       ArticleClient articles,
@@ -54,13 +57,15 @@ public class BriefService {
       BriefRepository briefs,
       Summarizers summarizers,
       SummaryConfig config,
-      BriefWorkers workers) {
+      BriefWorkers workers,
+      JobEvents events) {
     this.articles = articles;
     this.queue = queue;
     this.briefs = briefs;
     this.summarizers = summarizers;
     this.config = config;
     this.workers = workers;
+    this.events = events;
   }
 
   public record Requested(BriefView view, boolean created) {}
@@ -159,28 +164,38 @@ public class BriefService {
                 emitter.complete();
                 return;
               }
+              Runnable check =
+                  () -> {
+                    synchronized (last) {
+                      if (last.get().state().isTerminal()) {
+                        return;
+                      }
+                      try {
+                        BriefView now = get(articleId, method);
+                        if (now.state() != last.get().state()
+                            || !Objects.equals(now.jobId(), last.get().jobId())) {
+                          last.set(now);
+                          emitter.emit(now);
+                          if (now.state().isTerminal()) {
+                            emitter.complete();
+                          }
+                        }
+                      } catch (RuntimeException e) {
+                        emitter.fail(e);
+                      }
+                    }
+                  };
+              ScheduledExecutorService pool = Infrastructure.getDefaultWorkerPool();
               ScheduledFuture<?> poll =
-                  Infrastructure.getDefaultWorkerPool()
-                      .scheduleWithFixedDelay(
-                          () -> {
-                            try {
-                              BriefView now = get(articleId, method);
-                              if (now.state() != last.get().state()
-                                  || !Objects.equals(now.jobId(), last.get().jobId())) {
-                                last.set(now);
-                                emitter.emit(now);
-                                if (now.state().isTerminal()) {
-                                  emitter.complete();
-                                }
-                              }
-                            } catch (RuntimeException e) {
-                              emitter.fail(e);
-                            }
-                          },
-                          WATCH_POLL.toMillis(),
-                          WATCH_POLL.toMillis(),
-                          TimeUnit.MILLISECONDS);
-              emitter.onTermination(() -> poll.cancel(false));
+                  pool.scheduleWithFixedDelay(
+                      check, WATCH_POLL.toMillis(), WATCH_POLL.toMillis(), TimeUnit.MILLISECONDS);
+              Cancellable local =
+                  events.changes(articleId).subscribe().with(changed -> pool.execute(check));
+              emitter.onTermination(
+                  () -> {
+                    poll.cancel(false);
+                    local.cancel();
+                  });
             });
   }
 
