@@ -13,13 +13,17 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
-/** Several workers (four in tests) share many jobs, and each job is done exactly once. */
+/**
+ * Several workers (four in tests) share many jobs, each done exactly once; a job left behind by a
+ * crashed worker is finished by another once its lease has expired.
+ */
 @QuarkusTest
 @WithTestResource(EmbeddedPostgresResource.class)
 class BriefWorkersTest {
@@ -28,6 +32,7 @@ class BriefWorkersTest {
   @Inject FakeArticles articles;
   @Inject JobQueue queue;
   @Inject BriefRepository briefRepository;
+  @Inject EntityManager entityManager;
 
   @Test
   void manyJobsAreEachDoneExactlyOnce() {
@@ -60,5 +65,37 @@ class BriefWorkersTest {
             QuarkusTransaction.requiringNew()
                 .call(() -> briefRepository.count("jobId in ?1", jobs)))
         .isEqualTo(jobs.size());
+  }
+
+  @Test
+  void aJobHeldByACrashedWorkerIsFinishedByAnotherAfterItsLease() {
+    UUID articleId =
+        UUID.fromString(articles.add("crash", "Orphaned", "One. Two. Three. Four.").getId());
+    UUID jobId = UUID.randomUUID();
+    // As a worker leaves it when its pod dies mid-job: RUNNING, leased, the lease about to end.
+    QuarkusTransaction.requiringNew()
+        .run(
+            () ->
+                entityManager
+                    .createNativeQuery(
+                        "INSERT INTO brief_job (id, article_id, method, content_sha256, state,"
+                            + " attempts, run_after, lease_owner, lease_until, title, source_url,"
+                            + " source_name, language, created_at, updated_at) VALUES (?1, ?2,"
+                            + " 'extractive', 'h', 'RUNNING', 1, now(), 'crashed-pod-0',"
+                            + " now() + interval '1 second', 'Orphaned', 'https://x', 'crash',"
+                            + " 'en', now(), now())")
+                    .setParameter(1, jobId)
+                    .setParameter(2, articleId)
+                    .executeUpdate());
+
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .pollInterval(Duration.ofMillis(100))
+        .until(() -> briefs.get(articleId, "").state() == JobState.DONE);
+
+    BriefJob job = QuarkusTransaction.requiringNew().call(() -> queue.findById(jobId));
+    assertThat(job.attempts).isEqualTo(2);
+    assertThat(job.leaseOwner).isNull();
+    assertThat(briefs.get(articleId, "").brief().lead).isEqualTo("One. Two. Three.");
   }
 }
