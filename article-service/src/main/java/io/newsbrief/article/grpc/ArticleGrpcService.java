@@ -7,7 +7,9 @@ import io.newsbrief.article.service.ArticleCatalog.ImportOutcome;
 import io.newsbrief.article.service.ArticleEvents;
 import io.newsbrief.article.service.ArticleSubmission;
 import io.newsbrief.commons.error.InvalidArgumentException;
+import io.newsbrief.commons.grpc.GrpcCalls;
 import io.newsbrief.commons.grpc.GrpcStatusMapper;
+import io.newsbrief.commons.grpc.ProtoValues;
 import io.newsbrief.proto.article.v1.ArticleService;
 import io.newsbrief.proto.article.v1.ArticleView;
 import io.newsbrief.proto.article.v1.BatchGetArticlesRequest;
@@ -33,7 +35,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Supplier;
 
 /** The gRPC edge of article-service: maps messages, calls {@link ArticleCatalog}, maps errors. */
 @GrpcService
@@ -52,7 +53,7 @@ public class ArticleGrpcService implements ArticleService {
   @Override
   @Blocking
   public Uni<CreateArticleResponse> createArticle(CreateArticleRequest request) {
-    return call(
+    return GrpcCalls.unary(
         () -> {
           var stored = catalog.create(ArticleMessages.toSubmission(request.getArticle()));
           return CreateArticleResponse.newBuilder()
@@ -65,20 +66,20 @@ public class ArticleGrpcService implements ArticleService {
   @Override
   @Blocking
   public Uni<io.newsbrief.proto.article.v1.Article> getArticle(GetArticleRequest request) {
-    return call(
+    return GrpcCalls.unary(
         () ->
             ArticleMessages.toProto(
-                catalog.get(ArticleMessages.toUuid("id", request.getId())),
+                catalog.get(ProtoValues.uuid("id", request.getId())),
                 ArticleView.ARTICLE_VIEW_FULL));
   }
 
   @Override
   @Blocking
   public Uni<BatchGetArticlesResponse> batchGetArticles(BatchGetArticlesRequest request) {
-    return call(
+    return GrpcCalls.unary(
         () -> {
           List<UUID> ids =
-              request.getIdsList().stream().map(id -> ArticleMessages.toUuid("ids", id)).toList();
+              request.getIdsList().stream().map(id -> ProtoValues.uuid("ids", id)).toList();
           var result = catalog.batchGet(ids);
           var response = BatchGetArticlesResponse.newBuilder();
           result
@@ -92,7 +93,7 @@ public class ArticleGrpcService implements ArticleService {
   @Override
   @Blocking
   public Uni<ListArticlesResponse> listArticles(ListArticlesRequest request) {
-    return call(
+    return GrpcCalls.unary(
         () -> {
           ArticleFilter filter =
               ArticleMessages.toFilter(
@@ -113,7 +114,7 @@ public class ArticleGrpcService implements ArticleService {
   @Override
   @Blocking
   public Uni<SearchArticlesResponse> searchArticles(SearchArticlesRequest request) {
-    return call(
+    return GrpcCalls.unary(
         () -> {
           ArticleFilter filter =
               new ArticleFilter(
@@ -208,9 +209,5 @@ public class ArticleGrpcService implements ArticleService {
     return batch.stream()
         .map(item -> item.rejection() != null ? item.rejection() : stored.next())
         .toList();
-  }
-
-  private static <T> Uni<T> call(Supplier<T> work) {
-    return Uni.createFrom().item(work).onFailure().transform(GrpcStatusMapper::toStatus);
   }
 }

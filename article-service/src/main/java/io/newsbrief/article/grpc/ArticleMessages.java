@@ -6,14 +6,11 @@ import io.newsbrief.article.repository.ArticleRepository.ArticleFilter;
 import io.newsbrief.article.service.ArticleCatalog.ImportOutcome;
 import io.newsbrief.article.service.ArticleCatalog.SearchHit;
 import io.newsbrief.article.service.ArticleSubmission;
-import io.newsbrief.commons.error.InvalidArgumentException;
+import io.newsbrief.commons.grpc.ProtoValues;
 import io.newsbrief.proto.article.v1.ArticleInput;
 import io.newsbrief.proto.article.v1.ArticleView;
 import io.newsbrief.proto.article.v1.ImportItemResult;
 import io.newsbrief.proto.article.v1.SearchResult;
-import java.time.DateTimeException;
-import java.time.Instant;
-import java.util.UUID;
 
 /** Maps between proto messages and service types; proto types go no further than this package. */
 final class ArticleMessages {
@@ -27,7 +24,7 @@ final class ArticleMessages {
         input.getByline(),
         input.getSourceName(),
         input.getLanguage(),
-        input.hasPublishedAt() ? toInstant("published_at", input.getPublishedAt()) : null,
+        input.hasPublishedAt() ? ProtoValues.instant("published_at", input.getPublishedAt()) : null,
         input.getText(),
         input.getHtml());
   }
@@ -42,19 +39,8 @@ final class ArticleMessages {
     return new ArticleFilter(
         sourceName.strip(),
         language.strip(),
-        hasPublishedAfter ? toInstant("published_after", publishedAfter) : null,
-        hasPublishedBefore ? toInstant("published_before", publishedBefore) : null);
-  }
-
-  static UUID toUuid(String field, String value) {
-    try {
-      if (value.length() == 36) {
-        return UUID.fromString(value);
-      }
-    } catch (IllegalArgumentException e) {
-      // reported below
-    }
-    throw new InvalidArgumentException(field, "must be a UUID");
+        hasPublishedAfter ? ProtoValues.instant("published_after", publishedAfter) : null,
+        hasPublishedBefore ? ProtoValues.instant("published_before", publishedBefore) : null);
   }
 
   static io.newsbrief.proto.article.v1.Article toProto(Article article, ArticleView view) {
@@ -67,8 +53,8 @@ final class ArticleMessages {
             .setByline(article.byline)
             .setSourceName(article.sourceName)
             .setLanguage(article.language)
-            .setPublishedAt(toTimestamp(article.publishedAt))
-            .setFetchedAt(toTimestamp(article.fetchedAt))
+            .setPublishedAt(ProtoValues.timestamp(article.publishedAt))
+            .setFetchedAt(ProtoValues.timestamp(article.fetchedAt))
             .setContentSha256(article.contentSha256)
             .setWordCount(article.wordCount);
     if (view == ArticleView.ARTICLE_VIEW_FULL) {
@@ -106,23 +92,5 @@ final class ArticleMessages {
       result.setArticleId(outcome.articleId().toString());
     }
     return result.build();
-  }
-
-  static Timestamp toTimestamp(Instant instant) {
-    return Timestamp.newBuilder()
-        .setSeconds(instant.getEpochSecond())
-        .setNanos(instant.getNano())
-        .build();
-  }
-
-  private static Instant toInstant(String field, Timestamp timestamp) {
-    try {
-      if (timestamp.getNanos() >= 0 && timestamp.getNanos() <= 999_999_999) {
-        return Instant.ofEpochSecond(timestamp.getSeconds(), timestamp.getNanos());
-      }
-    } catch (DateTimeException e) {
-      // reported below
-    }
-    throw new InvalidArgumentException(field, "is not a valid timestamp");
   }
 }

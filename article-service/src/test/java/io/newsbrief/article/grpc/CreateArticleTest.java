@@ -7,6 +7,7 @@ import static io.newsbrief.article.grpc.GrpcTestSupport.violatedFields;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.grpc.Status;
+import io.newsbrief.commons.grpc.ProtoValues;
 import io.newsbrief.proto.article.v1.ArticleInput;
 import io.newsbrief.proto.article.v1.ArticleServiceGrpc.ArticleServiceBlockingStub;
 import io.newsbrief.proto.article.v1.CreateArticleRequest;
@@ -145,7 +146,7 @@ class CreateArticleTest {
                         .setSourceName(source)
                         .setLanguage("not a language!")
                         .setPublishedAt(
-                            ArticleMessages.toTimestamp(Instant.now().plusSeconds(7 * 86400)))),
+                            ProtoValues.timestamp(Instant.now().plusSeconds(7 * 86400)))),
             Status.Code.INVALID_ARGUMENT);
 
     assertThat(violatedFields(failure))

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.protobuf.Timestamp;
 import io.grpc.Status;
+import io.newsbrief.commons.grpc.ProtoValues;
 import io.newsbrief.proto.article.v1.Article;
 import io.newsbrief.proto.article.v1.ArticleInput;
 import io.newsbrief.proto.article.v1.ArticleServiceGrpc.ArticleServiceBlockingStub;
@@ -52,7 +53,7 @@ class ReadArticlesTest {
   }
 
   private static Timestamp at(Instant instant) {
-    return ArticleMessages.toTimestamp(instant);
+    return ProtoValues.timestamp(instant);
   }
 
   @Test

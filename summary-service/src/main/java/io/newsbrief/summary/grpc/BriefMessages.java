@@ -1,7 +1,6 @@
 package io.newsbrief.summary.grpc;
 
-import com.google.protobuf.Timestamp;
-import io.newsbrief.commons.error.InvalidArgumentException;
+import io.newsbrief.commons.grpc.ProtoValues;
 import io.newsbrief.proto.summary.v1.Brief;
 import io.newsbrief.proto.summary.v1.JobState;
 import io.newsbrief.proto.summary.v1.Section;
@@ -9,7 +8,6 @@ import io.newsbrief.summary.service.BriefView;
 import io.newsbrief.summary.summarizer.Summary;
 import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
 
 /** Maps service types to proto messages; proto types go no further than this package. */
 final class BriefMessages {
@@ -29,7 +27,7 @@ final class BriefMessages {
             .setReason(view.reason() == null ? "" : view.reason());
     if (view.brief() != null) {
       brief
-          .setGeneratedAt(toTimestamp(view.brief().generatedAt))
+          .setGeneratedAt(ProtoValues.timestamp(view.brief().generatedAt))
           .setLead(view.brief().lead)
           .setMethod(view.brief().method);
       addSections(brief, view.brief().sections);
@@ -44,21 +42,10 @@ final class BriefMessages {
             .setMethod(summary.method())
             .setLanguage(language)
             .setState(JobState.JOB_STATE_DONE)
-            .setGeneratedAt(toTimestamp(Instant.now()))
+            .setGeneratedAt(ProtoValues.timestamp(Instant.now()))
             .setReason(summary.fallbackReason() == null ? "" : summary.fallbackReason());
     addSections(brief, summary.sections());
     return brief.build();
-  }
-
-  static UUID toUuid(String field, String value) {
-    try {
-      if (value.length() == 36) {
-        return UUID.fromString(value);
-      }
-    } catch (IllegalArgumentException e) {
-      // reported below
-    }
-    throw new InvalidArgumentException(field, "must be a UUID");
   }
 
   private static void addSections(
@@ -78,12 +65,5 @@ final class BriefMessages {
       case DONE -> JobState.JOB_STATE_DONE;
       case FAILED -> JobState.JOB_STATE_FAILED;
     };
-  }
-
-  private static Timestamp toTimestamp(Instant instant) {
-    return Timestamp.newBuilder()
-        .setSeconds(instant.getEpochSecond())
-        .setNanos(instant.getNano())
-        .build();
   }
 }

@@ -1,6 +1,8 @@
 package io.newsbrief.summary.grpc;
 
+import io.newsbrief.commons.grpc.GrpcCalls;
 import io.newsbrief.commons.grpc.GrpcStatusMapper;
+import io.newsbrief.commons.grpc.ProtoValues;
 import io.newsbrief.proto.summary.v1.Brief;
 import io.newsbrief.proto.summary.v1.GetBriefRequest;
 import io.newsbrief.proto.summary.v1.ListBriefsRequest;
@@ -18,7 +20,6 @@ import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
-import java.util.function.Supplier;
 
 /** The gRPC edge of summary-service: maps messages, calls {@link BriefService}, maps errors. */
 @GrpcService
@@ -33,11 +34,11 @@ public class SummaryGrpcService implements SummaryService {
   @Override
   @Blocking
   public Uni<RequestBriefResponse> requestBrief(RequestBriefRequest request) {
-    return call(
+    return GrpcCalls.unary(
         () -> {
           var requested =
               briefs.request(
-                  BriefMessages.toUuid("article_id", request.getArticleId()), request.getMethod());
+                  ProtoValues.uuid("article_id", request.getArticleId()), request.getMethod());
           Brief brief = BriefMessages.toProto(requested.view());
           var response =
               RequestBriefResponse.newBuilder()
@@ -54,25 +55,24 @@ public class SummaryGrpcService implements SummaryService {
   @Override
   @Blocking
   public Uni<Brief> getBrief(GetBriefRequest request) {
-    return call(
+    return GrpcCalls.unary(
         () ->
             BriefMessages.toProto(
                 briefs.get(
-                    BriefMessages.toUuid("article_id", request.getArticleId()),
-                    request.getMethod())));
+                    ProtoValues.uuid("article_id", request.getArticleId()), request.getMethod())));
   }
 
   @Override
   @Blocking
   public Uni<ListBriefsResponse> listBriefs(ListBriefsRequest request) {
-    return call(
+    return GrpcCalls.unary(
         () -> {
           var filter =
               new BriefFilter(
                   request.getSourceName().strip(),
                   request.getLanguage().strip(),
                   request.getArticleIdsList().stream()
-                      .map(id -> BriefMessages.toUuid("article_ids", id))
+                      .map(id -> ProtoValues.uuid("article_ids", id))
                       .distinct()
                       .toList());
           var page = briefs.list(filter, request.getPageSize(), request.getPageToken());
@@ -88,8 +88,7 @@ public class SummaryGrpcService implements SummaryService {
         .deferred(
             () ->
                 briefs.watch(
-                    BriefMessages.toUuid("article_id", request.getArticleId()),
-                    request.getMethod()))
+                    ProtoValues.uuid("article_id", request.getArticleId()), request.getMethod()))
         .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
         .map(BriefMessages::toProto)
         .onFailure()
@@ -99,7 +98,7 @@ public class SummaryGrpcService implements SummaryService {
   @Override
   @Blocking
   public Uni<SummarizeResponse> summarize(SummarizeRequest request) {
-    return call(
+    return GrpcCalls.unary(
         () -> {
           var summary =
               briefs.summarize(
@@ -113,9 +112,5 @@ public class SummaryGrpcService implements SummaryService {
                   BriefMessages.toProto(summary, language).toBuilder().setTitle(request.getTitle()))
               .build();
         });
-  }
-
-  private static <T> Uni<T> call(Supplier<T> work) {
-    return Uni.createFrom().item(work).onFailure().transform(GrpcStatusMapper::toStatus);
   }
 }

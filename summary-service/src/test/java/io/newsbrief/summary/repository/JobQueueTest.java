@@ -45,17 +45,22 @@ class JobQueueTest {
 
   @Inject JobQueue queue;
 
-  private UUID enqueue() {
+  private static BriefJob newJob(UUID articleId, String contentSha256) {
     BriefJob job = new BriefJob();
     job.id = UUID.randomUUID();
-    job.articleId = UUID.randomUUID();
+    job.articleId = articleId;
     job.method = "extractive";
-    job.contentSha256 = "hash";
+    job.contentSha256 = contentSha256;
     job.title = "t";
     job.sourceUrl = "https://example.com/a";
     job.sourceName = "s";
     job.language = "en";
     job.createdAt = JobQueue.now();
+    return job;
+  }
+
+  private UUID enqueue() {
+    BriefJob job = newJob(UUID.randomUUID(), "hash");
     return QuarkusTransaction.requiringNew().call(() -> queue.enqueueIfAbsent(job).job().id);
   }
 
@@ -73,22 +78,16 @@ class JobQueueTest {
 
   @Test
   void enqueueIsIdempotentPerArticleMethodAndContent() {
-    BriefJob job = new BriefJob();
-    job.id = UUID.randomUUID();
-    job.articleId = UUID.randomUUID();
-    job.method = "extractive";
-    job.contentSha256 = "abc";
-    job.title = "t";
-    job.sourceUrl = "u";
-    job.sourceName = "s";
-    job.language = "en";
-    job.createdAt = JobQueue.now();
-    var first = QuarkusTransaction.requiringNew().call(() -> queue.enqueueIfAbsent(job));
-    job.id = UUID.randomUUID();
-    var second = QuarkusTransaction.requiringNew().call(() -> queue.enqueueIfAbsent(job));
-    job.id = UUID.randomUUID();
-    job.contentSha256 = "changed";
-    var changed = QuarkusTransaction.requiringNew().call(() -> queue.enqueueIfAbsent(job));
+    UUID articleId = UUID.randomUUID();
+    var first =
+        QuarkusTransaction.requiringNew()
+            .call(() -> queue.enqueueIfAbsent(newJob(articleId, "abc")));
+    var second =
+        QuarkusTransaction.requiringNew()
+            .call(() -> queue.enqueueIfAbsent(newJob(articleId, "abc")));
+    var changed =
+        QuarkusTransaction.requiringNew()
+            .call(() -> queue.enqueueIfAbsent(newJob(articleId, "changed")));
 
     assertThat(first.created()).isTrue();
     assertThat(second.created()).isFalse();
