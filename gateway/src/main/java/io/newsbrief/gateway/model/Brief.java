@@ -1,0 +1,36 @@
+package io.newsbrief.gateway.model;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The brief screen: headline, source link, "generated on", lead and headed sections. While it is
+ * being made only {@code articleId}, {@code status} (and {@code reason} when it failed) are set.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record Brief(
+    String articleId,
+    String status,
+    String title,
+    String sourceUrl,
+    String sourceName,
+    Instant generatedAt,
+    String method,
+    String language,
+    String lead,
+    List<Section> sections,
+    String reason) {
+
+  public static final String DONE = "done";
+  public static final String PENDING = "pending";
+  public static final String RUNNING = "running";
+  public static final String FAILED = "failed";
+
+  public boolean isDone() {
+    return DONE.equals(status);
+  }
+
+  /** One headed part of the brief. */
+  public record Section(String heading, List<String> paragraphs) {}
+}

@@ -1,0 +1,101 @@
+package io.newsbrief.gateway.rest;
+
+import io.newsbrief.gateway.client.ArticlesClient;
+import io.newsbrief.gateway.client.SummariesClient;
+import io.newsbrief.gateway.model.Article;
+import io.newsbrief.gateway.model.NewArticle;
+import io.newsbrief.gateway.model.Page;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.net.URI;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.logging.Logger;
+
+/** Articles: read, list, search, submit. */
+@Path("/api/v1")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Articles")
+public class ArticleResource {
+
+  private static final Logger LOG = Logger.getLogger(ArticleResource.class);
+  static final int ARTICLE_MAX_AGE = 300;
+  static final int LIST_MAX_AGE = 10;
+
+  private final ArticlesClient articles;
+  private final SummariesClient summaries;
+  private final Cacheable cacheable;
+
+  ArticleResource(ArticlesClient articles, SummariesClient summaries, Cacheable cacheable) {
+    this.articles = articles;
+    this.summaries = summaries;
+    this.cacheable = cacheable;
+  }
+
+  @GET
+  @Path("/articles/{id}")
+  @Operation(summary = "One article with its text")
+  public Response get(@PathParam("id") String id, @Context Request request) {
+    return cacheable.ok(request, articles.get(Params.id(id)), ARTICLE_MAX_AGE);
+  }
+
+  @GET
+  @Path("/articles")
+  @Operation(summary = "Articles newest first, or the best matches of q")
+  public Response list(
+      @QueryParam("cursor") String cursor,
+      @QueryParam("limit") String limit,
+      @QueryParam("source") String source,
+      @QueryParam("language") String language,
+      @QueryParam("q") String q,
+      @Context UriInfo uri,
+      @Context Request request) {
+    int size = Params.limit(limit);
+    String query = Params.query(q);
+    String sourceFilter = Params.filter("source", source);
+    String languageFilter = Params.filter("language", language);
+    Page<Article> page =
+        query == null
+            ? articles.list(sourceFilter, languageFilter, size, Params.cursor(cursor))
+            : articles.search(query, sourceFilter, languageFilter, size, Params.cursor(cursor));
+    return cacheable.ok(request, BriefResource.withNextLink(page, uri), LIST_MAX_AGE);
+  }
+
+  @POST
+  @Path("/articles")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @SecurityRequirement(name = "apiKey")
+  @Operation(
+      summary = "Submit an article and request its brief",
+      description =
+          "201 when new, 200 when an article with the same canonical URL exists; Location names it.")
+  public Response submit(NewArticle article, @Context UriInfo uri) {
+    if (article == null) {
+      throw new io.newsbrief.commons.error.InvalidArgumentException("url", "is required");
+    }
+    ArticlesClient.Created created = articles.create(article);
+    try {
+      summaries.request(created.article().id());
+    } catch (RuntimeException e) {
+      // The article is stored; its brief is requested again when the brief screen is opened.
+      LOG.warnf("brief request for %s failed: %s", created.article().id(), e.getMessage());
+    }
+    URI location =
+        uri.getBaseUriBuilder().path("api/v1/articles").path(created.article().id()).build();
+    return Response.status(created.created() ? Response.Status.CREATED : Response.Status.OK)
+        .location(location)
+        .entity(created.article())
+        .build();
+  }
+}

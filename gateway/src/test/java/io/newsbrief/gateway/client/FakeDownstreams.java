@@ -1,0 +1,75 @@
+package io.newsbrief.gateway.client;
+
+import io.newsbrief.proto.article.v1.Article;
+import io.newsbrief.proto.summary.v1.Brief;
+import io.newsbrief.proto.summary.v1.JobState;
+import io.newsbrief.proto.summary.v1.Section;
+import jakarta.inject.Singleton;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * What the fake article-service and summary-service hold, and whether they are "down". A singleton,
+ * not application-scoped: the fakes read its fields, which a client proxy would not forward.
+ */
+@Singleton
+public class FakeDownstreams {
+
+  final Map<String, Article> articlesByUrl = new ConcurrentHashMap<>();
+  final Map<String, Brief> briefsByArticle = new ConcurrentHashMap<>();
+  volatile boolean articlesDown;
+  volatile boolean summariesDown;
+
+  public void reset() {
+    articlesByUrl.clear();
+    briefsByArticle.clear();
+    articlesDown = false;
+    summariesDown = false;
+  }
+
+  public void summariesDown(boolean down) {
+    summariesDown = down;
+  }
+
+  public void articlesDown(boolean down) {
+    articlesDown = down;
+  }
+
+  /** Finishes the brief of an article, as a summary-service worker would. */
+  public void finishBrief(String articleId) {
+    Article article =
+        articlesByUrl.values().stream()
+            .filter(a -> a.getId().equals(articleId))
+            .findFirst()
+            .orElseThrow();
+    briefsByArticle.put(
+        articleId,
+        Brief.newBuilder()
+            .setArticleId(articleId)
+            .setJobId(articleId)
+            .setState(JobState.JOB_STATE_DONE)
+            .setTitle(article.getTitle())
+            .setSourceUrl(article.getUrl())
+            .setSourceName(article.getSourceName())
+            .setLanguage("en")
+            .setMethod("extractive-v1")
+            .setGeneratedAt(
+                com.google.protobuf.Timestamp.newBuilder()
+                    .setSeconds(1_790_000_000L + briefsByArticle.size()))
+            .setLead("The lead of " + article.getTitle() + ".")
+            .addSections(
+                Section.newBuilder().setHeading("Border Talks").addParagraphs("A paragraph."))
+            .build());
+  }
+
+  public void failBrief(String articleId, String reason) {
+    briefsByArticle.put(
+        articleId,
+        Brief.newBuilder()
+            .setArticleId(articleId)
+            .setJobId(articleId)
+            .setState(JobState.JOB_STATE_FAILED)
+            .setReason(reason)
+            .build());
+  }
+}
