@@ -35,6 +35,10 @@ import java.util.stream.Stream;
 final class LocalSuite {
 
   static final int POSTGRES_PORT = 55432;
+
+  /** The gateway's write key on this machine only; the gateway is given its SHA-256. */
+  static final String LOCAL_API_KEY = "local-dev-key";
+
   private static final Duration READY_TIMEOUT = Duration.ofSeconds(90);
 
   private final Path root;
@@ -171,6 +175,7 @@ final class LocalSuite {
         env.put(prefix + "PORT", Integer.toString(other.port()));
       }
     }
+    env.put("NEWSBRIEF_GATEWAY_API_KEY_HASHES", sha256Hex(LOCAL_API_KEY));
     if (service.hasDatabase()) {
       env.put(
           "QUARKUS_DATASOURCE_JDBC_URL",
@@ -240,8 +245,9 @@ final class LocalSuite {
             "postgresql",
             "localhost:" + POSTGRES_PORT,
             "user postgres, databases articles, summaries"));
+    banner.append("\n  API key for writes: ").append(LOCAL_API_KEY).append('\n');
     banner.append(
-        "\n  try: java -jar launcher/target/newsbrief-local.jar grpc localhost:8081 newsbrief.article.v1.ArticleService/ListArticles '{}'\n");
+        "  try: curl -s localhost:8080/api/v1/briefs   (OpenAPI UI: http://localhost:8080/q/swagger-ui)\n");
     System.out.println(banner);
   }
 
@@ -269,6 +275,17 @@ final class LocalSuite {
         System.err.println("newsbrief: PostgreSQL stop reported: " + e.getMessage());
       }
       postgres = null;
+    }
+  }
+
+  private static String sha256Hex(String value) {
+    try {
+      return java.util.HexFormat.of()
+          .formatHex(
+              java.security.MessageDigest.getInstance("SHA-256")
+                  .digest(value.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every JVM has SHA-256", e);
     }
   }
 

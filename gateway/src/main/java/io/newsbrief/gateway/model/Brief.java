@@ -1,5 +1,6 @@
 package io.newsbrief.gateway.model;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.util.List;
@@ -27,6 +28,7 @@ public record Brief(
   public static final String RUNNING = "running";
   public static final String FAILED = "failed";
 
+  @JsonIgnore
   public boolean isDone() {
     return DONE.equals(status);
   }

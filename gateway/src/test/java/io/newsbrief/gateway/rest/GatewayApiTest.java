@@ -189,7 +189,8 @@ class GatewayApiTest {
         .body("lead", equalTo("The lead of Rivers rise."))
         .body("sections[0].heading", equalTo("Border Talks"))
         .body("sections[0].paragraphs", hasSize(1))
-        .body("method", equalTo("extractive-v1"));
+        .body("method", equalTo("extractive-v1"))
+        .body("$", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasKey("done")));
     String etag = done.header("ETag");
     assertThat(etag).startsWith("\"");
     given()

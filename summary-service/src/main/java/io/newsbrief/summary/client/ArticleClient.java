@@ -35,7 +35,9 @@ public class ArticleClient {
     this.deadlineMillis = config.articleDeadline().toMillis();
   }
 
-  /** What a brief's header shows, and the content hash that keys its job. */
+  /**
+   * What a brief's header shows (the canonical URL is its link), and the hash that keys its job.
+   */
   public record ArticleHeader(
       UUID id,
       String title,
@@ -70,7 +72,7 @@ public class ArticleClient {
     return new ArticleHeader(
         articleId,
         article.getTitle(),
-        article.getUrl(),
+        article.getCanonicalUrl(),
         article.getSourceName(),
         article.getLanguage(),
         article.getContentSha256());

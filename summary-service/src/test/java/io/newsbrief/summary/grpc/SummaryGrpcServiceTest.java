@@ -94,7 +94,7 @@ class SummaryGrpcServiceTest {
     assertThat(brief.getState()).isEqualTo(JobState.JOB_STATE_DONE);
     assertThat(brief.getJobId()).isEqualTo(first.getJobId());
     assertThat(brief.getTitle()).isEqualTo("Talks resume in Geneva");
-    assertThat(brief.getSourceUrl()).isEqualTo(article.getUrl());
+    assertThat(brief.getSourceUrl()).isEqualTo(article.getCanonicalUrl());
     assertThat(brief.getSourceName()).isEqualTo("Example News");
     assertThat(brief.getMethod()).isEqualTo("extractive-v1");
     assertThat(brief.hasGeneratedAt()).isTrue();
