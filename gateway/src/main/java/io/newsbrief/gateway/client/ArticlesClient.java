@@ -26,10 +26,19 @@ import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.Retry;
 
 /**
- * article-service for the gateway. Every call has a deadline; reads retry once when the service was
- * unreachable; a circuit breaker stops calling a service that keeps failing.
+ * article-service for the gateway. Every call has a deadline and is retried once when the service
+ * was unreachable (all of them are idempotent: creation is keyed by canonical URL); a circuit
+ * breaker per operation stops calling a service that keeps failing. Answers about bad input are
+ * {@link DownstreamRejection}s: neither retried nor counted.
  */
 @ApplicationScoped
+@Retry(maxRetries = 1, delay = 50)
+@RetryWhen(exception = ArticlesClient.IsUnavailable.class)
+@CircuitBreaker(
+    requestVolumeThreshold = 20,
+    failureRatio = 0.5,
+    delay = 5000,
+    skipOn = DownstreamRejection.class)
 public class ArticlesClient {
 
   private final ArticleServiceBlockingStub articles;
@@ -44,11 +53,6 @@ public class ArticlesClient {
   /** A stored article, and whether this call stored it. */
   public record Created(Article article, boolean created) {}
 
-  @CircuitBreaker(
-      requestVolumeThreshold = 20,
-      failureRatio = 0.5,
-      delay = 5000,
-      skipOn = DownstreamRejection.class)
   public Created create(NewArticle article) {
     ArticleInput.Builder input =
         ArticleInput.newBuilder()
@@ -69,25 +73,11 @@ public class ArticlesClient {
     return new Created(toModel(response.getArticle(), true), response.getCreated());
   }
 
-  @Retry(maxRetries = 1, delay = 50)
-  @RetryWhen(exception = IsUnavailable.class)
-  @CircuitBreaker(
-      requestVolumeThreshold = 20,
-      failureRatio = 0.5,
-      delay = 5000,
-      skipOn = DownstreamRejection.class)
   public Article get(String id) {
     return toModel(
         call(() -> stub().getArticle(GetArticleRequest.newBuilder().setId(id).build())), true);
   }
 
-  @Retry(maxRetries = 1, delay = 50)
-  @RetryWhen(exception = IsUnavailable.class)
-  @CircuitBreaker(
-      requestVolumeThreshold = 20,
-      failureRatio = 0.5,
-      delay = 5000,
-      skipOn = DownstreamRejection.class)
   public Page<Article> list(String source, String language, int limit, String cursor) {
     var response =
         call(
@@ -107,13 +97,6 @@ public class ArticlesClient {
         null);
   }
 
-  @Retry(maxRetries = 1, delay = 50)
-  @RetryWhen(exception = IsUnavailable.class)
-  @CircuitBreaker(
-      requestVolumeThreshold = 20,
-      failureRatio = 0.5,
-      delay = 5000,
-      skipOn = DownstreamRejection.class)
   public Page<Article> search(
       String query, String source, String language, int limit, String cursor) {
     var response =

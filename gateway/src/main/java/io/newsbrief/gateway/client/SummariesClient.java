@@ -21,8 +21,18 @@ import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.Retry;
 
-/** summary-service for the gateway, with the same deadlines, retries and breaker as articles. */
+/**
+ * summary-service for the gateway, with the same deadlines, retries and breakers as {@link
+ * ArticlesClient} (requesting a brief is idempotent downstream).
+ */
 @ApplicationScoped
+@Retry(maxRetries = 1, delay = 50)
+@RetryWhen(exception = ArticlesClient.IsUnavailable.class)
+@CircuitBreaker(
+    requestVolumeThreshold = 20,
+    failureRatio = 0.5,
+    delay = 5000,
+    skipOn = DownstreamRejection.class)
 public class SummariesClient {
 
   private final SummaryServiceBlockingStub summaries;
@@ -34,14 +44,7 @@ public class SummariesClient {
     this.deadlineMillis = config.downstreamDeadline().toMillis();
   }
 
-  /** Queues a brief (idempotent downstream, so safe to retry). */
-  @Retry(maxRetries = 1, delay = 50)
-  @RetryWhen(exception = ArticlesClient.IsUnavailable.class)
-  @CircuitBreaker(
-      requestVolumeThreshold = 20,
-      failureRatio = 0.5,
-      delay = 5000,
-      skipOn = DownstreamRejection.class)
+  /** Queues a brief of the article. */
   public Brief request(String articleId) {
     var response =
         call(
@@ -65,25 +68,11 @@ public class SummariesClient {
             null);
   }
 
-  @Retry(maxRetries = 1, delay = 50)
-  @RetryWhen(exception = ArticlesClient.IsUnavailable.class)
-  @CircuitBreaker(
-      requestVolumeThreshold = 20,
-      failureRatio = 0.5,
-      delay = 5000,
-      skipOn = DownstreamRejection.class)
   public Brief get(String articleId) {
     return toModel(
         call(() -> stub().getBrief(GetBriefRequest.newBuilder().setArticleId(articleId).build())));
   }
 
-  @Retry(maxRetries = 1, delay = 50)
-  @RetryWhen(exception = ArticlesClient.IsUnavailable.class)
-  @CircuitBreaker(
-      requestVolumeThreshold = 20,
-      failureRatio = 0.5,
-      delay = 5000,
-      skipOn = DownstreamRejection.class)
   public Page<Brief> list(
       String source, String language, List<String> articleIds, int limit, String cursor) {
     var response =

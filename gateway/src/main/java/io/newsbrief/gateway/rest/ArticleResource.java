@@ -5,13 +5,13 @@ import io.newsbrief.gateway.client.SummariesClient;
 import io.newsbrief.gateway.model.Article;
 import io.newsbrief.gateway.model.NewArticle;
 import io.newsbrief.gateway.model.Page;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
@@ -54,21 +54,13 @@ public class ArticleResource {
   @Path("/articles")
   @Operation(summary = "Articles newest first, or the best matches of q")
   public Response list(
-      @QueryParam("cursor") String cursor,
-      @QueryParam("limit") String limit,
-      @QueryParam("source") String source,
-      @QueryParam("language") String language,
-      @QueryParam("q") String q,
-      @Context UriInfo uri,
-      @Context Request request) {
-    int size = Params.limit(limit);
-    String query = Params.query(q);
-    String sourceFilter = Params.filter("source", source);
-    String languageFilter = Params.filter("language", language);
+      @BeanParam ListParams params, @Context UriInfo uri, @Context Request request) {
+    String query = params.query();
     Page<Article> page =
         query == null
-            ? articles.list(sourceFilter, languageFilter, size, Params.cursor(cursor))
-            : articles.search(query, sourceFilter, languageFilter, size, Params.cursor(cursor));
+            ? articles.list(params.source(), params.language(), params.limit(), params.cursor())
+            : articles.search(
+                query, params.source(), params.language(), params.limit(), params.cursor());
     return cacheable.ok(request, BriefResource.withNextLink(page, uri), LIST_MAX_AGE);
   }
 

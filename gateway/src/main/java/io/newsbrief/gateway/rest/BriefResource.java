@@ -8,11 +8,11 @@ import io.newsbrief.gateway.config.GatewayConfig;
 import io.newsbrief.gateway.model.Article;
 import io.newsbrief.gateway.model.Brief;
 import io.newsbrief.gateway.model.Page;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -55,21 +55,15 @@ public class BriefResource {
   @Path("/briefs")
   @Operation(summary = "The feed: finished briefs, newest first, optionally filtered or searched")
   public Response feed(
-      @QueryParam("cursor") String cursor,
-      @QueryParam("limit") String limit,
-      @QueryParam("source") String source,
-      @QueryParam("language") String language,
-      @QueryParam("q") String q,
-      @Context UriInfo uri,
-      @Context Request request) {
-    int size = Params.limit(limit);
-    String query = Params.query(q);
-    String sourceFilter = Params.filter("source", source);
-    String languageFilter = Params.filter("language", language);
+      @BeanParam ListParams params, @Context UriInfo uri, @Context Request request) {
+    String query = params.query();
     List<String> articleIds = List.of();
     if (query != null) {
       articleIds =
-          articles.search(query, sourceFilter, languageFilter, SEARCH_WINDOW, null).items().stream()
+          articles
+              .search(query, params.source(), params.language(), SEARCH_WINDOW, null)
+              .items()
+              .stream()
               .map(Article::id)
               .toList();
       if (articleIds.isEmpty()) {
@@ -77,7 +71,8 @@ public class BriefResource {
       }
     }
     Page<Brief> page =
-        summaries.list(sourceFilter, languageFilter, articleIds, size, Params.cursor(cursor));
+        summaries.list(
+            params.source(), params.language(), articleIds, params.limit(), params.cursor());
     return cacheable.ok(request, withNextLink(page, uri), FEED_MAX_AGE);
   }
 
