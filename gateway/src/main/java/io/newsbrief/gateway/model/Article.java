@@ -1,10 +1,16 @@
 package io.newsbrief.gateway.model;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.time.Instant;
 
-/** An article as the API shows it. {@code text} is omitted from lists. */
+/**
+ * An article as the API shows it. {@code text} is omitted from lists. Registered for reflection:
+ * responses are serialised by {@link io.newsbrief.gateway.rest.Cacheable}, out of sight of the
+ * native build's analysis of REST return types.
+ */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@RegisterForReflection
 public record Article(
     String id,
     String url,

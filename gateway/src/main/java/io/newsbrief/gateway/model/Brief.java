@@ -2,6 +2,7 @@ package io.newsbrief.gateway.model;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.time.Instant;
 import java.util.List;
 
@@ -10,6 +11,7 @@ import java.util.List;
  * being made only {@code articleId}, {@code status} (and {@code reason} when it failed) are set.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@RegisterForReflection
 public record Brief(
     String articleId,
     String status,
@@ -34,5 +36,6 @@ public record Brief(
   }
 
   /** One headed part of the brief. */
+  @RegisterForReflection
   public record Section(String heading, List<String> paragraphs) {}
 }

@@ -1,6 +1,7 @@
 package io.newsbrief.gateway.model;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.util.List;
 
 /**
@@ -8,4 +9,5 @@ import java.util.List;
  * on the last one; {@code cursor} is the same position for clients that build their own links.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@RegisterForReflection
 public record Page<T>(List<T> items, String cursor, String next) {}

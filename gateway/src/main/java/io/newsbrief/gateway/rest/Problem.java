@@ -1,6 +1,7 @@
 package io.newsbrief.gateway.rest;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 
@@ -9,12 +10,14 @@ import java.util.List;
  * on, and for bad input one entry per bad field.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@RegisterForReflection
 public record Problem(
     String type, String title, int status, String detail, List<FieldError> errors) {
 
   public static final String MEDIA_TYPE = "application/problem+json";
   private static final String TYPE_PREFIX = "urn:newsbrief:problem:";
 
+  @RegisterForReflection
   public record FieldError(String field, String detail) {}
 
   public static Problem of(Response.StatusType status, String slug, String detail) {
