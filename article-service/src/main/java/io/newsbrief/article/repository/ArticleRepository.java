@@ -33,7 +33,8 @@ public class ArticleRepository implements PanacheRepositoryBase<Article, UUID> {
 
   /**
    * Inserts the articles whose canonical URL is not stored yet, in one statement; safe under
-   * concurrent duplicates (the unique constraint decides, nothing fails).
+   * concurrent duplicates (the unique constraint decides, nothing fails). Each new article also
+   * gets its outbox row ({@link BriefRequestOutbox}), in the same transaction.
    *
    * @return for every canonical URL of {@code articles}: the id stored under it, new or old
    */
@@ -93,6 +94,14 @@ public class ArticleRepository implements PanacheRepositoryBase<Article, UUID> {
             idsByCanonicalUrl.put(rows.getString(2), rows.getObject(1, UUID.class));
           }
         }
+      }
+    }
+    if (!inserted.isEmpty()) {
+      try (PreparedStatement outbox =
+          connection.prepareStatement(
+              "INSERT INTO brief_request (article_id, run_after) SELECT unnest(?), now()")) {
+        outbox.setArray(1, connection.createArrayOf("uuid", inserted.toArray()));
+        outbox.executeUpdate();
       }
     }
     return new Insertion(idsByCanonicalUrl, inserted);

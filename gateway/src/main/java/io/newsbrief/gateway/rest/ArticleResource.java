@@ -1,7 +1,6 @@
 package io.newsbrief.gateway.rest;
 
 import io.newsbrief.gateway.client.ArticlesClient;
-import io.newsbrief.gateway.client.SummariesClient;
 import io.newsbrief.gateway.model.Article;
 import io.newsbrief.gateway.model.NewArticle;
 import io.newsbrief.gateway.model.Page;
@@ -21,7 +20,6 @@ import java.net.URI;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.jboss.logging.Logger;
 
 /** Articles: read, list, search, submit. */
 @Path("/api/v1")
@@ -29,17 +27,14 @@ import org.jboss.logging.Logger;
 @Tag(name = "Articles")
 public class ArticleResource {
 
-  private static final Logger LOG = Logger.getLogger(ArticleResource.class);
   static final int ARTICLE_MAX_AGE = 300;
   static final int LIST_MAX_AGE = 10;
 
   private final ArticlesClient articles;
-  private final SummariesClient summaries;
   private final Cacheable cacheable;
 
-  ArticleResource(ArticlesClient articles, SummariesClient summaries, Cacheable cacheable) {
+  ArticleResource(ArticlesClient articles, Cacheable cacheable) {
     this.articles = articles;
-    this.summaries = summaries;
     this.cacheable = cacheable;
   }
 
@@ -69,7 +64,7 @@ public class ArticleResource {
   @Consumes(MediaType.APPLICATION_JSON)
   @SecurityRequirement(name = "apiKey")
   @Operation(
-      summary = "Submit an article and request its brief",
+      summary = "Submit an article; its brief is requested by article-service",
       description =
           "201 when new, 200 when an article with the same canonical URL exists; Location names it.")
   public Response submit(NewArticle article, @Context UriInfo uri) {
@@ -77,12 +72,6 @@ public class ArticleResource {
       throw new io.newsbrief.commons.error.InvalidArgumentException("url", "is required");
     }
     ArticlesClient.Created created = articles.create(article);
-    try {
-      summaries.request(created.article().id());
-    } catch (RuntimeException e) {
-      // The article is stored; its brief is requested again when the brief screen is opened.
-      LOG.warnf("brief request for %s failed: %s", created.article().id(), e.getMessage());
-    }
     URI location =
         uri.getBaseUriBuilder().path("api/v1/articles").path(created.article().id()).build();
     return Response.status(created.created() ? Response.Status.CREATED : Response.Status.OK)

@@ -51,7 +51,7 @@ class GatewayApiTest {
   }
 
   @Test
-  void submitCreatesOnceWithLocationAndRequestsTheBrief() {
+  void submitCreatesOnceWithLocationAndTheBriefFollows() {
     String url = "https://example.com/news/1";
     Response first = submit(Map.of("url", url, "title", "Talks", "text", "Delegates met."));
     first

@@ -1,0 +1,31 @@
+package io.newsbrief.article.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+
+/** The relay that asks summary-service for the brief of every stored article. */
+@ConfigMapping(prefix = "newsbrief.articles.brief-requests")
+public interface BriefRequestConfig {
+
+  @WithDefault("true")
+  boolean enabled();
+
+  /** Rows claimed per round. */
+  @WithDefault("50")
+  int batchSize();
+
+  /** How long a claimed row stays with its relay before another may take it. */
+  @WithDefault("30S")
+  Duration lease();
+
+  @WithDefault("2S")
+  Duration backoffInitial();
+
+  @WithDefault("5M")
+  Duration backoffMax();
+
+  /** Deadline of each RequestBrief call. */
+  @WithDefault("3S")
+  Duration deadline();
+}

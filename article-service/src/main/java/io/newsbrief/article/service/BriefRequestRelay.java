@@ -1,0 +1,90 @@
+package io.newsbrief.article.service;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.newsbrief.article.client.SummaryClient;
+import io.newsbrief.article.config.BriefRequestConfig;
+import io.newsbrief.article.repository.BriefRequestOutbox;
+import io.newsbrief.article.repository.BriefRequestOutbox.DueRequest;
+import io.newsbrief.article.service.ArticleEvents.ArticlesStored;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.jboss.logging.Logger;
+
+/**
+ * Delivers the brief-request outbox to summary-service: right after articles are stored, and every
+ * couple of seconds for what is still due (summary-service was down, or another replica's relay
+ * died holding rows). A row is deleted only once summary-service accepted the request.
+ */
+@ApplicationScoped
+public class BriefRequestRelay {
+
+  private static final Logger LOG = Logger.getLogger(BriefRequestRelay.class);
+
+  private final BriefRequestOutbox outbox;
+  private final SummaryClient summaries;
+  private final BriefRequestConfig config;
+  private final MeterRegistry meters;
+  private final AtomicBoolean running = new AtomicBoolean();
+
+  BriefRequestRelay(
+      BriefRequestOutbox outbox,
+      SummaryClient summaries,
+      BriefRequestConfig config,
+      MeterRegistry meters) {
+    this.outbox = outbox;
+    this.summaries = summaries;
+    this.config = config;
+    this.meters = meters;
+  }
+
+  void onStored(@Observes(during = TransactionPhase.AFTER_SUCCESS) ArticlesStored stored) {
+    Infrastructure.getDefaultWorkerPool().execute(this::relay);
+  }
+
+  @Scheduled(every = "2s", delayed = "2s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+  void relay() {
+    if (!config.enabled() || !running.compareAndSet(false, true)) {
+      return;
+    }
+    try {
+      List<DueRequest> due;
+      do {
+        due =
+            QuarkusTransaction.requiringNew()
+                .call(() -> outbox.claimDue(config.batchSize(), config.lease()));
+        due.forEach(this::deliver);
+      } while (due.size() == config.batchSize());
+    } catch (RuntimeException e) {
+      LOG.warnf("brief-request relay: %s", e.getMessage());
+    } finally {
+      running.set(false);
+    }
+  }
+
+  private void deliver(DueRequest request) {
+    try {
+      summaries.requestBrief(request.articleId());
+      QuarkusTransaction.requiringNew().run(() -> outbox.delivered(request.articleId()));
+      meters.counter("newsbrief.brief.requests", "outcome", "delivered").increment();
+    } catch (SummaryClient.BriefRequestFailed e) {
+      meters.counter("newsbrief.brief.requests", "outcome", "retried").increment();
+      QuarkusTransaction.requiringNew()
+          .run(
+              () ->
+                  outbox.failed(request.articleId(), backoff(request.attempts()), e.getMessage()));
+    }
+  }
+
+  /** How long a row waits after its n-th failed attempt: doubling, capped. */
+  Duration backoff(int attempts) {
+    long millis = config.backoffInitial().toMillis() << Math.min(Math.max(attempts - 1, 0), 20);
+    return Duration.ofMillis(Math.min(millis, config.backoffMax().toMillis()));
+  }
+}

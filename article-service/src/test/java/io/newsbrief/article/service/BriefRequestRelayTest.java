@@ -1,0 +1,113 @@
+package io.newsbrief.article.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.newsbrief.article.client.FakeSummaryService;
+import io.newsbrief.proto.article.v1.ArticleInput;
+import io.newsbrief.proto.article.v1.ArticleService;
+import io.newsbrief.proto.article.v1.ArticleServiceGrpc.ArticleServiceBlockingStub;
+import io.newsbrief.proto.article.v1.CreateArticleRequest;
+import io.newsbrief.proto.article.v1.ImportArticlesRequest;
+import io.newsbrief.testing.EmbeddedPostgresResource;
+import io.quarkus.grpc.GrpcClient;
+import io.quarkus.grpc.GrpcService;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.smallrye.mutiny.Multi;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+/** Every stored article's brief is requested from summary-service, even across an outage. */
+@QuarkusTest
+@WithTestResource(EmbeddedPostgresResource.class)
+class BriefRequestRelayTest {
+
+  @GrpcClient("articles")
+  ArticleServiceBlockingStub articles;
+
+  @GrpcClient("articles")
+  ArticleService streamingArticles;
+
+  @Inject @GrpcService FakeSummaryService summaries;
+  @Inject EntityManager entityManager;
+
+  private String create() {
+    return articles
+        .withDeadlineAfter(10, TimeUnit.SECONDS)
+        .createArticle(
+            CreateArticleRequest.newBuilder()
+                .setArticle(
+                    ArticleInput.newBuilder()
+                        .setUrl("https://example.com/" + UUID.randomUUID())
+                        .setTitle("Relayed")
+                        .setText("Text."))
+                .build())
+        .getArticle()
+        .getId();
+  }
+
+  private boolean inOutbox(String articleId) {
+    return QuarkusTransaction.requiringNew()
+        .call(
+            () ->
+                ((Number)
+                            entityManager
+                                .createNativeQuery(
+                                    "SELECT count(*) FROM brief_request WHERE article_id = ?1")
+                                .setParameter(1, UUID.fromString(articleId))
+                                .getSingleResult())
+                        .intValue()
+                    == 1);
+  }
+
+  @Test
+  void aStoredArticleIsRequestedAndLeavesTheOutbox() {
+    String id = create();
+
+    await().atMost(Duration.ofSeconds(20)).until(() -> summaries.accepted().contains(id));
+    await().atMost(Duration.ofSeconds(5)).until(() -> !inOutbox(id));
+  }
+
+  @Test
+  void anOutageDelaysTheRequestButDoesNotLoseIt() {
+    summaries.refuseNext(3);
+    String id = create();
+
+    await().atMost(Duration.ofSeconds(30)).until(() -> summaries.accepted().contains(id));
+    assertThat(summaries.calls().stream().filter(id::equals).count()).isGreaterThanOrEqualTo(2);
+    await().atMost(Duration.ofSeconds(5)).until(() -> !inOutbox(id));
+  }
+
+  @Test
+  void importedArticlesAreRequestedToo() {
+    List<ImportArticlesRequest> items =
+        IntStream.range(0, 3)
+            .mapToObj(
+                i ->
+                    ImportArticlesRequest.newBuilder()
+                        .setArticle(
+                            ArticleInput.newBuilder()
+                                .setUrl("https://example.com/import/" + UUID.randomUUID())
+                                .setTitle("Imported " + i)
+                                .setText("Text " + i))
+                        .build())
+            .toList();
+    var response =
+        streamingArticles
+            .importArticles(Multi.createFrom().iterable(items))
+            .await()
+            .atMost(Duration.ofSeconds(10));
+
+    List<String> ids = response.getResultsList().stream().map(r -> r.getArticleId()).toList();
+    await().atMost(Duration.ofSeconds(20)).until(() -> summaries.accepted().containsAll(ids));
+    ids.forEach(id -> await().atMost(Duration.ofSeconds(5)).until(() -> !inOutbox(id)));
+  }
+}
