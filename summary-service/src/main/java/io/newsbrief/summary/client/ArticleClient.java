@@ -35,13 +35,11 @@ public class ArticleClient {
     this.deadlineMillis = config.articleDeadline().toMillis();
   }
 
-  /**
-   * What a brief's header shows (the canonical URL is its link), and the hash that keys its job.
-   */
+  /** What a brief's header shows, and the content hash that keys its job. */
   public record ArticleHeader(
       UUID id,
       String title,
-      String url,
+      String canonicalUrl,
       String sourceName,
       String language,
       String contentSha256) {}

@@ -19,10 +19,10 @@ final class BriefMessages {
         Brief.newBuilder()
             .setJobId(view.jobId().toString())
             .setArticleId(view.articleId().toString())
-            .setTitle(view.title())
-            .setSourceUrl(view.sourceUrl())
-            .setSourceName(view.sourceName())
-            .setLanguage(view.language())
+            .setTitle(view.header().title())
+            .setSourceUrl(view.header().sourceUrl())
+            .setSourceName(view.header().sourceName())
+            .setLanguage(view.header().language())
             .setState(toProto(view.state()))
             .setReason(view.reason() == null ? "" : view.reason());
     if (view.brief() != null) {

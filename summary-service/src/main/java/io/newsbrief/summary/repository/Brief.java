@@ -2,6 +2,7 @@ package io.newsbrief.summary.repository;
 
 import io.newsbrief.summary.summarizer.Section;
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -23,17 +24,7 @@ public class Brief {
   @Column(name = "article_id", nullable = false)
   public UUID articleId;
 
-  @Column(nullable = false)
-  public String title;
-
-  @Column(name = "source_url", nullable = false)
-  public String sourceUrl;
-
-  @Column(name = "source_name", nullable = false)
-  public String sourceName;
-
-  @Column(nullable = false)
-  public String language;
+  @Embedded public BriefHeader header;
 
   @Column(nullable = false)
   public String lead;

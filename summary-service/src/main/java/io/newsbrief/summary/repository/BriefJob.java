@@ -1,6 +1,7 @@
 package io.newsbrief.summary.repository;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -45,17 +46,7 @@ public class BriefJob {
   @Column(name = "failure_reason")
   public String failureReason;
 
-  @Column(nullable = false)
-  public String title;
-
-  @Column(name = "source_url", nullable = false)
-  public String sourceUrl;
-
-  @Column(name = "source_name", nullable = false)
-  public String sourceName;
-
-  @Column(nullable = false)
-  public String language;
+  @Embedded public BriefHeader header;
 
   @Column(name = "created_at", nullable = false)
   public Instant createdAt;

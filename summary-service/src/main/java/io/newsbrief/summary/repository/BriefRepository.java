@@ -15,11 +15,11 @@ public class BriefRepository implements PanacheRepositoryBase<Brief, UUID> {
     StringBuilder query = new StringBuilder("1 = 1");
     Parameters parameters = new Parameters();
     if (!filter.sourceName().isEmpty()) {
-      query.append(" and sourceName = :sourceName");
+      query.append(" and header.sourceName = :sourceName");
       parameters.and("sourceName", filter.sourceName());
     }
     if (!filter.language().isEmpty()) {
-      query.append(" and language = :language");
+      query.append(" and header.language = :language");
       parameters.and("language", filter.language());
     }
     if (!filter.articleIds().isEmpty()) {

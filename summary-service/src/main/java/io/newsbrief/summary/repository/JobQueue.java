@@ -38,10 +38,10 @@ public class JobQueue implements PanacheRepositoryBase<BriefJob, UUID> {
             .setParameter(3, job.method)
             .setParameter(4, job.contentSha256)
             .setParameter(5, job.createdAt)
-            .setParameter(6, job.title)
-            .setParameter(7, job.sourceUrl)
-            .setParameter(8, job.sourceName)
-            .setParameter(9, job.language)
+            .setParameter(6, job.header.title())
+            .setParameter(7, job.header.sourceUrl())
+            .setParameter(8, job.header.sourceName())
+            .setParameter(9, job.header.language())
             .executeUpdate();
     BriefJob stored =
         find(

@@ -7,6 +7,7 @@ import io.newsbrief.summary.client.ArticleClient;
 import io.newsbrief.summary.client.ArticleClient.ArticleHeader;
 import io.newsbrief.summary.config.SummaryConfig;
 import io.newsbrief.summary.repository.Brief;
+import io.newsbrief.summary.repository.BriefHeader;
 import io.newsbrief.summary.repository.BriefJob;
 import io.newsbrief.summary.repository.BriefRepository;
 import io.newsbrief.summary.repository.BriefRepository.BriefFilter;
@@ -86,10 +87,9 @@ public class BriefService {
     job.articleId = articleId;
     job.method = resolved;
     job.contentSha256 = article.contentSha256();
-    job.title = article.title();
-    job.sourceUrl = article.url();
-    job.sourceName = article.sourceName();
-    job.language = article.language();
+    job.header =
+        new BriefHeader(
+            article.title(), article.canonicalUrl(), article.sourceName(), article.language());
     job.createdAt = JobQueue.now();
     Requested requested =
         QuarkusTransaction.requiringNew()

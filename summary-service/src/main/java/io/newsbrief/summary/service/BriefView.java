@@ -1,6 +1,7 @@
 package io.newsbrief.summary.service;
 
 import io.newsbrief.summary.repository.Brief;
+import io.newsbrief.summary.repository.BriefHeader;
 import io.newsbrief.summary.repository.BriefJob;
 import io.newsbrief.summary.repository.JobState;
 import java.util.UUID;
@@ -12,15 +13,7 @@ import java.util.UUID;
  * @param brief null until DONE
  */
 public record BriefView(
-    UUID jobId,
-    UUID articleId,
-    JobState state,
-    String reason,
-    String title,
-    String sourceUrl,
-    String sourceName,
-    String language,
-    Brief brief) {
+    UUID jobId, UUID articleId, JobState state, String reason, BriefHeader header, Brief brief) {
 
   static BriefView of(BriefJob job, Brief brief) {
     String reason =
@@ -30,23 +23,12 @@ public record BriefView(
         job.articleId,
         job.state,
         reason,
-        job.title,
-        job.sourceUrl,
-        job.sourceName,
-        job.language,
+        job.header,
         job.state == JobState.DONE ? brief : null);
   }
 
   static BriefView of(Brief brief) {
     return new BriefView(
-        brief.jobId,
-        brief.articleId,
-        JobState.DONE,
-        brief.fallbackReason,
-        brief.title,
-        brief.sourceUrl,
-        brief.sourceName,
-        brief.language,
-        brief);
+        brief.jobId, brief.articleId, JobState.DONE, brief.fallbackReason, brief.header, brief);
   }
 }

@@ -168,10 +168,7 @@ public class BriefWorkers {
     Brief brief = new Brief();
     brief.jobId = job.id;
     brief.articleId = job.articleId;
-    brief.title = job.title;
-    brief.sourceUrl = job.sourceUrl;
-    brief.sourceName = job.sourceName;
-    brief.language = job.language;
+    brief.header = job.header;
     brief.lead = summary.lead();
     brief.sections = summary.sections();
     brief.method = summary.method();

@@ -51,10 +51,7 @@ class JobQueueTest {
     job.articleId = articleId;
     job.method = "extractive";
     job.contentSha256 = contentSha256;
-    job.title = "t";
-    job.sourceUrl = "https://example.com/a";
-    job.sourceName = "s";
-    job.language = "en";
+    job.header = new BriefHeader("t", "https://example.com/a", "s", "en");
     job.createdAt = JobQueue.now();
     return job;
   }
