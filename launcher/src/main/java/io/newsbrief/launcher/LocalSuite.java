@@ -46,6 +46,9 @@ final class LocalSuite {
   private final List<Process> processes = new ArrayList<>();
   private EmbeddedPostgres postgres;
 
+  /** Held for the launcher's lifetime; the OS releases it when the process ends. */
+  private FileLock stateLock;
+
   private LocalSuite(Path root) {
     this.root = root;
     this.stateDir = root.resolve(".local");
@@ -74,7 +77,7 @@ final class LocalSuite {
       }
     }
     Files.createDirectories(stateDir.resolve("logs"));
-    FileLock lock = lockStateDir();
+    stateLock = lockStateDir();
     checkPortFree(POSTGRES_PORT, "PostgreSQL");
     ServiceSpec.SUITE.forEach(service -> checkPortFree(service.port(), service.name()));
 
@@ -93,7 +96,6 @@ final class LocalSuite {
     }
     printBanner();
     new CountDownLatch(1).await(); // until Ctrl-C runs the shutdown hook
-    lock.release();
     return 0;
   }
 

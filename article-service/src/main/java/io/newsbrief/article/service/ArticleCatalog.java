@@ -156,12 +156,9 @@ public class ArticleCatalog {
     if (ids.isEmpty() || ids.size() > MAX_BATCH_GET) {
       throw new InvalidArgumentException("ids", "must hold 1 to " + MAX_BATCH_GET + " ids");
     }
-    Map<UUID, Article> found =
-        repository.findInOrder(ids).stream()
-            .collect(Collectors.toMap(article -> article.id, Function.identity()));
+    List<Article> articles = repository.findInOrder(ids);
+    Map<UUID, Article> found = byId(articles);
     List<UUID> missing = ids.stream().filter(id -> !found.containsKey(id)).distinct().toList();
-    List<Article> articles =
-        ids.stream().distinct().map(found::get).filter(a -> a != null).toList();
     return new BatchResult(articles, missing);
   }
 

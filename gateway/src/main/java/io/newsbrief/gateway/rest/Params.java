@@ -1,9 +1,7 @@
 package io.newsbrief.gateway.rest;
 
-import io.newsbrief.commons.error.FieldViolation;
 import io.newsbrief.commons.error.InvalidArgumentException;
 import io.newsbrief.commons.grpc.ProtoValues;
-import java.util.List;
 
 /** Query and path parameters, checked before any downstream call. */
 final class Params {
@@ -52,8 +50,7 @@ final class Params {
       return null;
     }
     if (value.length() > max) {
-      throw new InvalidArgumentException(
-          List.of(new FieldViolation(name, "must be at most " + max + " characters")));
+      throw new InvalidArgumentException(name, "must be at most " + max + " characters");
     }
     return value.strip();
   }

@@ -93,42 +93,44 @@ public class JobQueue implements PanacheRepositoryBase<BriefJob, UUID> {
   /** Schedules another attempt after {@code backoff}, or FAILS the job after its last attempt. */
   public void retryOrFail(
       UUID jobId, String owner, int maxAttempts, Duration backoff, String reason) {
-    getEntityManager()
-        .createNativeQuery(
-            "UPDATE brief_job SET state = CASE WHEN attempts >= ?3 THEN 'FAILED' ELSE 'PENDING' END,"
-                + " run_after = clock_timestamp() + make_interval(secs => ?4), failure_reason = ?5,"
-                + " lease_owner = NULL, lease_until = NULL, updated_at = clock_timestamp()"
-                + " WHERE id = ?1 AND state = 'RUNNING' AND lease_owner = ?2")
-        .setParameter(1, jobId)
-        .setParameter(2, owner)
-        .setParameter(3, maxAttempts)
-        .setParameter(4, backoff.toMillis() / 1000.0)
-        .setParameter(5, reason)
-        .executeUpdate();
+    fencedUpdate(
+        "state = CASE WHEN attempts >= ?3 THEN 'FAILED' ELSE 'PENDING' END,"
+            + " run_after = clock_timestamp() + make_interval(secs => ?4), failure_reason = ?5,"
+            + " lease_owner = NULL, lease_until = NULL",
+        jobId,
+        owner,
+        maxAttempts,
+        backoff.toMillis() / 1000.0,
+        reason);
   }
 
   /** FAILS the job at once: retrying cannot help (the article is gone, say). */
   public void fail(UUID jobId, String owner, String reason) {
-    getEntityManager()
-        .createNativeQuery(
-            "UPDATE brief_job SET state = 'FAILED', failure_reason = ?3, lease_owner = NULL,"
-                + " lease_until = NULL, updated_at = clock_timestamp()"
-                + " WHERE id = ?1 AND state = 'RUNNING' AND lease_owner = ?2")
-        .setParameter(1, jobId)
-        .setParameter(2, owner)
-        .setParameter(3, reason)
-        .executeUpdate();
+    fencedUpdate(
+        "state = 'FAILED', failure_reason = ?3, lease_owner = NULL, lease_until = NULL",
+        jobId,
+        owner,
+        reason);
   }
 
-  private int fencedUpdate(String assignments, UUID jobId, String owner) {
-    return getEntityManager()
-        .createNativeQuery(
-            "UPDATE brief_job SET "
-                + assignments
-                + ", updated_at = clock_timestamp() WHERE id = ?1 AND state = 'RUNNING' AND lease_owner = ?2")
-        .setParameter(1, jobId)
-        .setParameter(2, owner)
-        .executeUpdate();
+  /**
+   * The one way a job changes after its claim: only while it is RUNNING under {@code owner}'s
+   * lease. {@code parameters} bind to ?3, ?4... in {@code assignments}.
+   */
+  private int fencedUpdate(String assignments, UUID jobId, String owner, Object... parameters) {
+    var update =
+        getEntityManager()
+            .createNativeQuery(
+                "UPDATE brief_job SET "
+                    + assignments
+                    + ", updated_at = clock_timestamp()"
+                    + " WHERE id = ?1 AND state = 'RUNNING' AND lease_owner = ?2")
+            .setParameter(1, jobId)
+            .setParameter(2, owner);
+    for (int i = 0; i < parameters.length; i++) {
+      update.setParameter(i + 3, parameters[i]);
+    }
+    return update.executeUpdate();
   }
 
   /** The newest job of an article, for one requested method or any. */
