@@ -18,7 +18,12 @@ class ArchitectureTest {
       noClasses()
           .that()
           .resideInAnyPackage(
-              "..gateway.rest..", "..gateway.model..", "..gateway.security..", "..gateway.config..")
+              "..gateway.rest..",
+              "..gateway.model..",
+              "..gateway.service..",
+              "..gateway.web..",
+              "..gateway.security..",
+              "..gateway.config..")
           .should()
           .dependOnClassesThat()
           .resideInAnyPackage("io.newsbrief.proto..");

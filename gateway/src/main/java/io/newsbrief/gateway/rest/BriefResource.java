@@ -1,13 +1,10 @@
 package io.newsbrief.gateway.rest;
 
-import io.grpc.Status;
-import io.newsbrief.gateway.client.ArticlesClient;
-import io.newsbrief.gateway.client.DownstreamRejection;
-import io.newsbrief.gateway.client.SummariesClient;
 import io.newsbrief.gateway.config.GatewayConfig;
-import io.newsbrief.gateway.model.Article;
 import io.newsbrief.gateway.model.Brief;
 import io.newsbrief.gateway.model.Page;
+import io.newsbrief.gateway.service.BriefReader;
+import io.newsbrief.gateway.service.Served;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -19,7 +16,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -32,21 +28,12 @@ public class BriefResource {
   static final int FEED_MAX_AGE = 10;
   static final int BRIEF_MAX_AGE = 60;
 
-  /** How many search hits the feed's {@code q} filter considers. */
-  static final int SEARCH_WINDOW = 100;
-
-  private final SummariesClient summaries;
-  private final ArticlesClient articles;
+  private final BriefReader reader;
   private final Cacheable cacheable;
   private final GatewayConfig config;
 
-  BriefResource(
-      SummariesClient summaries,
-      ArticlesClient articles,
-      Cacheable cacheable,
-      GatewayConfig config) {
-    this.summaries = summaries;
-    this.articles = articles;
+  BriefResource(BriefReader reader, Cacheable cacheable, GatewayConfig config) {
+    this.reader = reader;
     this.cacheable = cacheable;
     this.config = config;
   }
@@ -56,24 +43,9 @@ public class BriefResource {
   @Operation(summary = "The feed: finished briefs, newest first, optionally filtered or searched")
   public Response feed(
       @BeanParam ListParams params, @Context UriInfo uri, @Context Request request) {
-    String query = params.query();
-    List<String> articleIds = List.of();
-    if (query != null) {
-      articleIds =
-          articles
-              .search(query, params.source(), params.language(), SEARCH_WINDOW, null)
-              .items()
-              .stream()
-              .map(Article::id)
-              .toList();
-      if (articleIds.isEmpty()) {
-        return cacheable.ok(request, new Page<Brief>(List.of(), null, null), FEED_MAX_AGE);
-      }
-    }
-    Page<Brief> page =
-        summaries.list(
-            params.source(), params.language(), articleIds, params.limit(), params.cursor());
-    return cacheable.ok(request, withNextLink(page, uri), FEED_MAX_AGE);
+    Served<Page<Brief>> page = reader.feed(params.feedQuery());
+    return cacheable.ok(
+        request, new Served<>(withNextLink(page.value(), uri), page.stale()), FEED_MAX_AGE);
   }
 
   @GET
@@ -81,20 +53,14 @@ public class BriefResource {
   @Operation(
       summary = "The brief screen of an article",
       description =
-          "200 with the brief when done; 202 with Retry-After while it is being made (a first call requests it).")
+          "200 with the brief when done; 202 with Retry-After while it is being made (a first call"
+              + " requests it). While summary-service is failing, a brief served recently is"
+              + " served again with `Cache-Status: ...; detail=stale-if-error`.")
   public Response brief(@PathParam("id") String id, @Context Request request) {
-    String articleId = Params.id(id);
-    Brief brief;
-    try {
-      brief = summaries.get(articleId);
-    } catch (DownstreamRejection e) {
-      if (e.status().getStatus().getCode() != Status.Code.NOT_FOUND) {
-        throw e;
-      }
-      brief = summaries.request(articleId);
-    }
+    Served<Brief> served = reader.brief(Params.id(id));
+    Brief brief = served.value();
     if (brief.isDone()) {
-      return cacheable.ok(request, brief, BRIEF_MAX_AGE);
+      return cacheable.ok(request, served, BRIEF_MAX_AGE);
     }
     if (Brief.FAILED.equals(brief.status())) {
       return Problem.unprocessable(

@@ -2,6 +2,7 @@ package io.newsbrief.gateway.rest;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.newsbrief.gateway.service.Served;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.CacheControl;
 import jakarta.ws.rs.core.EntityTag;
@@ -25,11 +26,27 @@ public class Cacheable {
     this.json = json;
   }
 
+  /**
+   * Marks answers the gateway kept from before the service behind them started failing (RFC 9211);
+   * clients are told not to keep them.
+   */
+  static final String STALE_IF_ERROR = "newsbrief-gateway; hit; detail=stale-if-error";
+
   public Response ok(Request request, Object body, int maxAgeSeconds) {
     return respond(request, Response.Status.OK, body, maxAgeSeconds);
   }
 
-  public Response respond(Request request, Response.Status status, Object body, int maxAgeSeconds) {
+  public Response ok(Request request, Served<?> served, int maxAgeSeconds) {
+    if (!served.stale()) {
+      return ok(request, served.value(), maxAgeSeconds);
+    }
+    return Response.fromResponse(ok(request, served.value(), 0))
+        .header("Cache-Status", STALE_IF_ERROR)
+        .build();
+  }
+
+  private Response respond(
+      Request request, Response.Status status, Object body, int maxAgeSeconds) {
     byte[] bytes;
     try {
       bytes = json.writeValueAsBytes(body);

@@ -1,5 +1,6 @@
 package io.newsbrief.gateway.rest;
 
+import io.newsbrief.gateway.service.FeedQuery;
 import jakarta.ws.rs.QueryParam;
 
 /** The query parameters every list takes, checked before any downstream call. */
@@ -39,5 +40,9 @@ public class ListParams {
   /** The full-text query, or null for a plain list. */
   String query() {
     return Params.query(q);
+  }
+
+  FeedQuery feedQuery() {
+    return new FeedQuery(source(), language(), query(), limit(), cursor());
   }
 }

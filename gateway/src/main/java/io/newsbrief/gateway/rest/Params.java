@@ -4,7 +4,7 @@ import io.newsbrief.commons.error.InvalidArgumentException;
 import io.newsbrief.commons.grpc.ProtoValues;
 
 /** Query and path parameters, checked before any downstream call. */
-final class Params {
+public final class Params {
 
   static final int DEFAULT_LIMIT = 20;
   static final int MAX_LIMIT = 100;
@@ -14,7 +14,7 @@ final class Params {
 
   private Params() {}
 
-  static String id(String value) {
+  public static String id(String value) {
     return ProtoValues.uuid("id", value).toString();
   }
 
@@ -33,7 +33,7 @@ final class Params {
     throw new InvalidArgumentException("limit", "must be a whole number from 1 to " + MAX_LIMIT);
   }
 
-  static String cursor(String value) {
+  public static String cursor(String value) {
     return bounded("cursor", value, MAX_CURSOR_LENGTH);
   }
 

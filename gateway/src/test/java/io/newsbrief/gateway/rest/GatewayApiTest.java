@@ -2,6 +2,7 @@ package io.newsbrief.gateway.rest;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
@@ -14,6 +15,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
@@ -271,6 +273,56 @@ class GatewayApiTest {
     given().get("/api/v1/articles/" + id).then().statusCode(200).header("ETag", notNullValue());
     downstreams.summariesDown(false);
     given().get("/api/v1/articles/" + id + "/brief").then().statusCode(202);
+  }
+
+  @Test
+  void briefsServedBeforeAnOutageAreServedStaleDuringIt() {
+    String served = submitted("Served before");
+    downstreams.finishBrief(served);
+    String body =
+        given()
+            .get("/api/v1/articles/" + served + "/brief")
+            .then()
+            .statusCode(200)
+            .header("Cache-Status", nullValue())
+            .extract()
+            .asString();
+    String feed = given().get("/api/v1/briefs?limit=5").then().statusCode(200).extract().asString();
+    String neverServed = submitted("Never served");
+    downstreams.finishBrief(neverServed);
+
+    downstreams.summariesDown(true);
+    given()
+        .get("/api/v1/articles/" + served + "/brief")
+        .then()
+        .statusCode(200)
+        .header("Cache-Status", equalTo(Cacheable.STALE_IF_ERROR))
+        .header("Cache-Control", containsString("max-age=0"))
+        .body(equalTo(body));
+    given()
+        .get("/api/v1/briefs?limit=5")
+        .then()
+        .statusCode(200)
+        .header("Cache-Status", equalTo(Cacheable.STALE_IF_ERROR))
+        .body(equalTo(feed));
+    given()
+        .get("/api/v1/articles/" + neverServed + "/brief")
+        .then()
+        .statusCode(503)
+        .contentType(Problem.MEDIA_TYPE);
+    given().get("/api/v1/briefs?limit=6").then().statusCode(503);
+
+    downstreams.summariesDown(false);
+    // Once the circuit breaker lets calls through again (it may have opened), answers are fresh.
+    await()
+        .atMost(Duration.ofSeconds(15))
+        .untilAsserted(
+            () ->
+                given()
+                    .get("/api/v1/articles/" + neverServed + "/brief")
+                    .then()
+                    .statusCode(200)
+                    .header("Cache-Status", nullValue()));
   }
 
   @Test

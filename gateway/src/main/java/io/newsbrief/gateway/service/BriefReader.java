@@ -1,0 +1,71 @@
+package io.newsbrief.gateway.service;
+
+import io.grpc.Status;
+import io.newsbrief.gateway.client.ArticlesClient;
+import io.newsbrief.gateway.client.DownstreamRejection;
+import io.newsbrief.gateway.client.SummariesClient;
+import io.newsbrief.gateway.model.Article;
+import io.newsbrief.gateway.model.Brief;
+import io.newsbrief.gateway.model.Page;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+
+/**
+ * The reads behind the feed and the brief screen, for the JSON API and the web page alike. While
+ * summary-service (or article-service, for a searched feed) fails, what was served recently is
+ * served again, marked stale.
+ */
+@ApplicationScoped
+public class BriefReader {
+
+  /** How many search hits a searched feed considers. */
+  static final int SEARCH_WINDOW = 100;
+
+  private final SummariesClient summaries;
+  private final ArticlesClient articles;
+  private final LastGoodAnswers lastGood;
+
+  BriefReader(SummariesClient summaries, ArticlesClient articles, LastGoodAnswers lastGood) {
+    this.summaries = summaries;
+    this.articles = articles;
+    this.lastGood = lastGood;
+  }
+
+  public Served<Page<Brief>> feed(FeedQuery query) {
+    return lastGood.serve(query.key(), () -> freshFeed(query), page -> true);
+  }
+
+  /** The article's brief; the first call for an article requests it. */
+  public Served<Brief> brief(String articleId) {
+    return lastGood.serve("brief\u0000" + articleId, () -> freshBrief(articleId), Brief::isDone);
+  }
+
+  private Page<Brief> freshFeed(FeedQuery query) {
+    List<String> articleIds = List.of();
+    if (query.query() != null) {
+      articleIds =
+          articles
+              .search(query.query(), query.source(), query.language(), SEARCH_WINDOW, null)
+              .items()
+              .stream()
+              .map(Article::id)
+              .toList();
+      if (articleIds.isEmpty()) {
+        return new Page<>(List.of(), null, null);
+      }
+    }
+    return summaries.list(
+        query.source(), query.language(), articleIds, query.limit(), query.cursor());
+  }
+
+  private Brief freshBrief(String articleId) {
+    try {
+      return summaries.get(articleId);
+    } catch (DownstreamRejection e) {
+      if (e.status().getStatus().getCode() != Status.Code.NOT_FOUND) {
+        throw e;
+      }
+      return summaries.request(articleId);
+    }
+  }
+}
