@@ -10,9 +10,13 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -20,95 +24,144 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
- * Runs the suite on this machine: one embedded PostgreSQL (data kept in {@code .local/postgres},
- * wiped by {@code --fresh}) with a database per service, then every service from its packaged jar,
- * each on its own port, logging to {@code .local/logs}. Ctrl-C stops everything.
+ * The suite on this machine: one embedded PostgreSQL (data kept in the state directory, wiped by
+ * {@code fresh}) with a database per service, then every service from its packaged jar, each on its
+ * own port and logging to the state directory's {@code logs/}. {@link #close()} stops everything.
  */
-final class LocalSuite {
-
-  static final int POSTGRES_PORT = 55432;
+final class LocalSuite implements AutoCloseable {
 
   /** The gateway's write key on this machine only; the gateway is given its SHA-256. */
   static final String LOCAL_API_KEY = "local-dev-key";
 
   private static final Duration READY_TIMEOUT = Duration.ofSeconds(90);
+  private static final Duration STOP_TIMEOUT = Duration.ofSeconds(15);
+  private static final int LOG_LINES_ON_FAILURE = 15;
 
-  private final Path root;
-  private final Path stateDir;
-  private final List<Process> processes = new ArrayList<>();
+  private final SuiteSettings settings;
+  private final Map<ServiceSpec, Process> running = new LinkedHashMap<>();
+  private final HttpClient http =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
   private EmbeddedPostgres postgres;
+  private FileChannel lockChannel;
 
-  /** Held for the launcher's lifetime; the OS releases it when the process ends. */
-  private FileLock stateLock;
-
-  private LocalSuite(Path root) {
-    this.root = root;
-    this.stateDir = root.resolve(".local");
+  LocalSuite(SuiteSettings settings) {
+    this.settings = settings;
   }
 
-  static int run(String[] args) throws Exception {
-    boolean fresh = List.of(args).contains("--fresh");
-    LocalSuite suite = new LocalSuite(Path.of("").toAbsolutePath());
-    try {
-      return suite.start(fresh);
-    } catch (LaunchException e) {
-      System.err.println("newsbrief: " + e.getMessage());
-      suite.stop();
-      return 1;
-    }
-  }
-
-  private int start(boolean fresh) throws Exception {
+  /**
+   * Starts PostgreSQL and every service and returns once all are ready.
+   *
+   * @throws LaunchException with a message for the person at the terminal
+   */
+  void start(boolean fresh) throws IOException, SQLException, InterruptedException {
     for (ServiceSpec service : ServiceSpec.SUITE) {
-      if (!Files.isRegularFile(service.jar(root))) {
+      if (!Files.isRegularFile(service.jar(settings.root()))) {
         throw new LaunchException(
             service.name()
                 + " is not built ("
-                + root.relativize(service.jar(root))
+                + service.jar(settings.root())
                 + " is missing): run ./mvnw package -Plocal");
       }
     }
-    Files.createDirectories(stateDir.resolve("logs"));
-    stateLock = lockStateDir();
-    checkPortFree(POSTGRES_PORT, "PostgreSQL");
-    ServiceSpec.SUITE.forEach(service -> checkPortFree(service.port(), service.name()));
+    Files.createDirectories(settings.stateDir().resolve("logs"));
+    lockStateDir();
+    checkPortFree(settings.postgresPort(), "PostgreSQL");
+    ServiceSpec.SUITE.forEach(service -> checkPortFree(settings.port(service), service.name()));
 
-    Path dataDir = stateDir.resolve("postgres");
+    Path dataDir = settings.stateDir().resolve("postgres");
     if (fresh) {
       deleteRecursively(dataDir);
-      System.out.println("newsbrief: --fresh: wiped " + root.relativize(dataDir));
+      System.out.println("newsbrief: --fresh: wiped " + dataDir);
     }
-    Runtime.getRuntime().addShutdownHook(new Thread(this::stop, "newsbrief-shutdown"));
     startPostgres(dataDir);
     for (ServiceSpec service : ServiceSpec.SUITE) {
-      startService(service);
+      launch(service);
     }
-    for (int i = 0; i < ServiceSpec.SUITE.size(); i++) {
-      awaitReady(ServiceSpec.SUITE.get(i), processes.get(i));
+    for (ServiceSpec service : ServiceSpec.SUITE) {
+      awaitReady(service);
     }
-    printBanner();
-    new CountDownLatch(1).await(); // until Ctrl-C runs the shutdown hook
-    return 0;
   }
 
-  private FileLock lockStateDir() throws IOException {
+  /** Stops one service gracefully (SIGTERM, killed after a grace period). */
+  void stop(ServiceSpec service) throws InterruptedException {
+    Process process = running.remove(service);
+    if (process != null) {
+      terminate(process);
+    }
+  }
+
+  /** Starts one service again and returns once it is ready. */
+  void restart(ServiceSpec service) throws IOException, InterruptedException {
+    stop(service);
+    launch(service);
+    awaitReady(service);
+  }
+
+  String baseUrl(ServiceSpec service) {
+    return "http://localhost:" + settings.port(service);
+  }
+
+  /** Stops the services (last started first), then PostgreSQL. Idempotent. */
+  @Override
+  public synchronized void close() {
+    List<ServiceSpec> started = List.copyOf(running.keySet());
+    for (int i = started.size() - 1; i >= 0; i--) {
+      running.get(started.get(i)).destroy();
+    }
+    try {
+      for (Process process : running.values()) {
+        terminate(process);
+      }
+    } catch (InterruptedException e) {
+      running.values().forEach(Process::destroyForcibly);
+      Thread.currentThread().interrupt();
+    }
+    running.clear();
+    if (postgres != null) {
+      try {
+        postgres.close();
+      } catch (IOException | RuntimeException e) {
+        System.err.println("newsbrief: PostgreSQL stop reported: " + e.getMessage());
+      }
+      postgres = null;
+    }
+    if (lockChannel != null) {
+      try {
+        lockChannel.close(); // releases the lock
+      } catch (IOException e) {
+        // the OS releases it with the process anyway
+      }
+      lockChannel = null;
+    }
+  }
+
+  private void lockStateDir() throws IOException {
     FileChannel channel =
         FileChannel.open(
-            stateDir.resolve("launcher.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-    FileLock lock = channel.tryLock();
-    if (lock == null) {
-      throw new LaunchException(
-          "another launcher is running on " + root.relativize(stateDir) + " (stop it first)");
+            settings.stateDir().resolve("launcher.lock"),
+            StandardOpenOption.CREATE,
+            StandardOpenOption.WRITE);
+    FileLock lock;
+    try {
+      lock = channel.tryLock();
+    } catch (OverlappingFileLockException e) {
+      lock = null; // held by this very JVM
     }
-    return lock;
+    if (lock == null) {
+      channel.close();
+      throw new LaunchException(
+          "another launcher is running on " + settings.stateDir() + " (stop it first)");
+    }
+    lockChannel = channel;
   }
 
   private static void checkPortFree(int port, String user) {
@@ -123,13 +176,13 @@ final class LocalSuite {
   private void startPostgres(Path dataDir) throws IOException, SQLException {
     System.out.println(
         "newsbrief: starting PostgreSQL on port "
-            + POSTGRES_PORT
+            + settings.postgresPort()
             + ", data in "
-            + root.relativize(dataDir));
+            + dataDir);
     try {
       postgres =
           EmbeddedPostgres.builder()
-              .setPort(POSTGRES_PORT)
+              .setPort(settings.postgresPort())
               .setDataDirectory(dataDir)
               .setCleanDataDirectory(false)
               // The data is kept between runs: keep it crash-safe (the library turns fsync off).
@@ -159,29 +212,29 @@ final class LocalSuite {
     }
   }
 
-  private void startService(ServiceSpec service) throws IOException {
-    Path log = stateDir.resolve("logs").resolve(service.name() + ".log");
+  private void launch(ServiceSpec service) throws IOException {
+    Path log = settings.log(service);
     ProcessBuilder builder =
         new ProcessBuilder(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-jar",
-                service.jar(root).toString())
+                service.jar(settings.root()).toString())
             .redirectErrorStream(true)
-            .redirectOutput(log.toFile());
+            .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
     Map<String, String> env = builder.environment();
-    env.put("QUARKUS_HTTP_PORT", Integer.toString(service.port()));
+    env.put("QUARKUS_HTTP_PORT", Integer.toString(settings.port(service)));
     for (ServiceSpec other : ServiceSpec.SUITE) {
       if (other.grpcClientName() != null) {
         String prefix = "QUARKUS_GRPC_CLIENTS_" + other.grpcClientName().toUpperCase() + "_";
         env.put(prefix + "HOST", "localhost");
-        env.put(prefix + "PORT", Integer.toString(other.port()));
+        env.put(prefix + "PORT", Integer.toString(settings.port(other)));
       }
     }
     env.put("NEWSBRIEF_GATEWAY_API_KEY_HASHES", sha256Hex(LOCAL_API_KEY));
     if (service.hasDatabase()) {
       env.put(
           "QUARKUS_DATASOURCE_JDBC_URL",
-          "jdbc:postgresql://localhost:" + POSTGRES_PORT + "/" + service.database());
+          "jdbc:postgresql://localhost:" + settings.postgresPort() + "/" + service.database());
       env.put("QUARKUS_DATASOURCE_USERNAME", "postgres");
       env.put("QUARKUS_DATASOURCE_PASSWORD", "postgres");
     }
@@ -189,28 +242,23 @@ final class LocalSuite {
         "newsbrief: starting "
             + service.name()
             + " on port "
-            + service.port()
+            + settings.port(service)
             + ", log in "
-            + root.relativize(log));
-    processes.add(builder.start());
+            + log);
+    running.put(service, builder.start());
   }
 
-  private void awaitReady(ServiceSpec service, Process process) throws InterruptedException {
-    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+  private void awaitReady(ServiceSpec service) throws InterruptedException {
+    Process process = running.get(service);
     HttpRequest ready =
-        HttpRequest.newBuilder(URI.create("http://localhost:" + service.port() + "/q/health/ready"))
+        HttpRequest.newBuilder(URI.create(baseUrl(service) + "/q/health/ready"))
             .timeout(Duration.ofSeconds(2))
             .build();
     Instant deadline = Instant.now().plus(READY_TIMEOUT);
     while (Instant.now().isBefore(deadline)) {
       if (!process.isAlive()) {
         throw new LaunchException(
-            service.name()
-                + " exited with code "
-                + process.exitValue()
-                + ": see .local/logs/"
-                + service.name()
-                + ".log");
+            service.name() + " exited with code " + process.exitValue() + logTail(service));
       }
       try {
         if (http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
@@ -225,68 +273,35 @@ final class LocalSuite {
         service.name()
             + " was not ready within "
             + READY_TIMEOUT.toSeconds()
-            + " s: see .local/logs/"
-            + service.name()
-            + ".log");
+            + " s"
+            + logTail(service));
   }
 
-  private void printBanner() {
-    StringBuilder banner = new StringBuilder("\nnewsbrief: the suite is up (Ctrl-C stops it)\n\n");
-    banner.append(String.format("  %-16s %-24s %s%n", "service", "HTTP + gRPC", "health"));
-    for (ServiceSpec service : ServiceSpec.SUITE) {
-      banner.append(
-          String.format(
-              "  %-16s %-24s %s%n",
-              service.name(),
-              "localhost:" + service.port(),
-              "http://localhost:" + service.port() + "/q/health/ready"));
+  private String logTail(ServiceSpec service) {
+    Path log = settings.log(service);
+    try {
+      List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
+      List<String> tail =
+          lines.subList(Math.max(0, lines.size() - LOG_LINES_ON_FAILURE), lines.size());
+      return "; the end of " + log + ":\n  " + String.join("\n  ", tail);
+    } catch (IOException | UncheckedIOException e) {
+      return "; see " + log;
     }
-    banner.append(
-        String.format(
-            "  %-16s %-24s %s%n",
-            "postgresql",
-            "localhost:" + POSTGRES_PORT,
-            "user postgres, databases articles, summaries"));
-    banner.append("\n  API key for writes: ").append(LOCAL_API_KEY).append('\n');
-    banner.append(
-        "  try: curl -s localhost:8080/api/v1/briefs   (OpenAPI UI: http://localhost:8080/q/swagger-ui)\n");
-    System.out.println(banner);
   }
 
-  /** Stops the services (SIGTERM, then kill after 15 s) and then PostgreSQL. Idempotent. */
-  private synchronized void stop() {
-    for (Process process : processes) {
-      process.destroy();
-    }
-    for (Process process : processes) {
-      try {
-        if (!process.waitFor(15, java.util.concurrent.TimeUnit.SECONDS)) {
-          process.destroyForcibly();
-        }
-      } catch (InterruptedException e) {
-        process.destroyForcibly();
-        Thread.currentThread().interrupt();
-      }
-    }
-    processes.clear();
-    if (postgres != null) {
-      try {
-        postgres.close();
-        System.out.println("newsbrief: stopped");
-      } catch (IOException | RuntimeException e) {
-        System.err.println("newsbrief: PostgreSQL stop reported: " + e.getMessage());
-      }
-      postgres = null;
+  private static void terminate(Process process) throws InterruptedException {
+    process.destroy();
+    if (!process.waitFor(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+      process.destroyForcibly().waitFor();
     }
   }
 
   private static String sha256Hex(String value) {
     try {
-      return java.util.HexFormat.of()
+      return HexFormat.of()
           .formatHex(
-              java.security.MessageDigest.getInstance("SHA-256")
-                  .digest(value.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-    } catch (java.security.NoSuchAlgorithmException e) {
+              MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("every JVM has SHA-256", e);
     }
   }

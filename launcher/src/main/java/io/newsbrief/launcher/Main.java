@@ -14,7 +14,7 @@ public final class Main {
     String[] rest = args.length == 0 ? args : Arrays.copyOfRange(args, 1, args.length);
     int exitCode =
         switch (command) {
-          case "up" -> LocalSuite.run(rest);
+          case "up" -> UpCommand.run(rest);
           case "grpc" -> GrpcCall.run(rest, System.out, System.err);
           default -> {
             System.err.println(

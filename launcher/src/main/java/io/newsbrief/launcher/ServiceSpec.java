@@ -1,18 +1,22 @@
 package io.newsbrief.launcher;
 
 import java.nio.file.Path;
+import java.util.List;
 
 /**
- * A service of the suite as the launcher runs it: where its jar is, its port, its database (or
- * null), and the name other services' gRPC clients use for it (or null).
+ * A service of the suite as the launcher runs it: where its jar is, its port (before the suite's
+ * offset), its database (or null), and the name other services' gRPC clients use for it (or null).
  */
-record ServiceSpec(String name, int port, String database, String grpcClientName) {
+record ServiceSpec(String name, int basePort, String database, String grpcClientName) {
 
-  static final java.util.List<ServiceSpec> SUITE =
-      java.util.List.of(
-          new ServiceSpec("article-service", 8081, "articles", "articles"),
-          new ServiceSpec("summary-service", 8082, "summaries", "summaries"),
-          new ServiceSpec("gateway", 8080, null, null));
+  static final ServiceSpec ARTICLES =
+      new ServiceSpec("article-service", 8081, "articles", "articles");
+  static final ServiceSpec SUMMARIES =
+      new ServiceSpec("summary-service", 8082, "summaries", "summaries");
+  static final ServiceSpec GATEWAY = new ServiceSpec("gateway", 8080, null, null);
+
+  /** In start order: a service's dependencies first. */
+  static final List<ServiceSpec> SUITE = List.of(ARTICLES, SUMMARIES, GATEWAY);
 
   Path jar(Path projectRoot) {
     return projectRoot.resolve(name).resolve("target/quarkus-app/quarkus-run.jar");
