@@ -138,7 +138,7 @@ class EndToEndIT {
     assertThat(brief.getString("sourceUrl")).startsWith("https://news.example.org/e2e/");
     assertThat(brief.getString("sourceUrl")).doesNotContain("utm_source");
     assertThat(brief.getString("generatedAt")).isNotBlank();
-    assertThat(brief.getString("method")).isEqualTo("extractive-v1");
+    assertThat(brief.getString("method")).isEqualTo("extractive-v2");
     String flatText = TEXT.replaceAll("\\s+", " ");
     List<String> passages = new ArrayList<>(List.of(brief.getString("lead")));
     List<Map<String, Object>> sections = brief.getList("sections");

@@ -22,6 +22,25 @@ public interface SummaryConfig {
 
   Llm llm();
 
+  Extractive extractive();
+
+  /** How long the built-in method's briefs are. */
+  interface Extractive {
+    /** Sentences in the lead paragraph. */
+    @WithDefault("3")
+    int leadSentences();
+
+    /** Sections at most (articles under eight sentences get none). */
+    @WithDefault("4")
+    int maxSections();
+
+    @WithDefault("3")
+    int paragraphsPerSection();
+
+    @WithDefault("3")
+    int sentencesPerParagraph();
+  }
+
   interface Jobs {
     /** Worker threads per replica; 0 makes this replica serve the API only. */
     @WithDefault("2")

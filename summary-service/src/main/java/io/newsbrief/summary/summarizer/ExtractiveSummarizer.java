@@ -1,155 +1,124 @@
 package io.newsbrief.summary.summarizer;
 
+import io.newsbrief.summary.config.SummaryConfig;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
-import org.apache.lucene.analysis.en.EnglishAnalyzer;
 
 /**
- * The built-in, offline method ({@value #METHOD}): the lead is the article's opening sentences
- * (news is written lead first); the rest is cut, at paragraph boundaries, into up to three sections
- * in article order, each headed by the words that set it apart from the others.
+ * The built-in, offline method ({@value #METHOD}). Sentences are ranked by a learned model of
+ * position, length and centrality ({@link SentenceRanker}); the lead is the best few, in article
+ * order. The remaining sentences are cut into topics where the vocabulary shifts ({@link
+ * TopicSegmenter}, TextTiling); each topic becomes a section showing its best sentences, grouped as
+ * in the article, under a heading made from its key phrases ({@link Headings}). Deterministic: the
+ * same article always gives the same brief.
  */
 @ApplicationScoped
 public class ExtractiveSummarizer implements Summarizer {
 
-  public static final String METHOD = "extractive-v1";
-  static final int LEAD_SENTENCES = 3;
+  public static final String METHOD = "extractive-v2";
   static final int MIN_SENTENCES_FOR_SECTIONS = 8;
-  static final int MAX_SECTIONS = 3;
-  static final int MAX_PARAGRAPHS_PER_SECTION = 3;
-  static final int MAX_SENTENCES_PER_PARAGRAPH = 3;
-  private static final Pattern WORD = Pattern.compile("\\p{L}[\\p{L}'’-]*\\p{L}");
+
+  private final SentenceRanker ranker = SentenceRanker.trained();
+  private final Lengths lengths;
+
+  /**
+   * How long a brief is: sentences in the lead, sections at most, paragraphs per section and
+   * sentences per paragraph at most.
+   */
+  public record Lengths(
+      int leadSentences, int maxSections, int paragraphsPerSection, int sentencesPerParagraph) {
+
+    public static final Lengths DEFAULT = new Lengths(3, 4, 3, 3);
+  }
+
+  public ExtractiveSummarizer() {
+    this(Lengths.DEFAULT);
+  }
+
+  @Inject
+  ExtractiveSummarizer(SummaryConfig config) {
+    this(
+        new Lengths(
+            config.extractive().leadSentences(),
+            config.extractive().maxSections(),
+            config.extractive().paragraphsPerSection(),
+            config.extractive().sentencesPerParagraph()));
+  }
+
+  ExtractiveSummarizer(Lengths lengths) {
+    this.lengths = lengths;
+  }
 
   @Override
   public Summary summarize(ArticleContent article) {
-    List<List<String>> paragraphs = new ArrayList<>();
-    for (String paragraph : article.text().split("\\n\\s*\\n")) {
-      List<String> sentences = SentenceSplitter.split(paragraph.replace('\n', ' '));
-      if (!sentences.isEmpty()) {
-        paragraphs.add(sentences);
-      }
-    }
-    List<String> all = paragraphs.stream().flatMap(List::stream).toList();
-    if (all.isEmpty()) {
+    List<Sentence> sentences = Sentence.ofArticle(article.text());
+    if (sentences.isEmpty()) {
       throw new SummarizerException("the article has no sentences");
     }
-    String lead = String.join(" ", all.subList(0, Math.min(LEAD_SENTENCES, all.size())));
-    if (all.size() < MIN_SENTENCES_FOR_SECTIONS) {
-      return new Summary(lead, List.of(), METHOD, null);
+    double[] scores = ranker.scores(SentenceFeatures.of(article.title(), sentences));
+    List<Integer> lead = SentenceRanker.best(sentences, scores, lengths.leadSentences());
+    String leadText = String.join(" ", lead.stream().map(i -> display(sentences.get(i))).toList());
+    if (sentences.size() < MIN_SENTENCES_FOR_SECTIONS) {
+      return new Summary(leadText, List.of(), METHOD, null);
     }
-    return new Summary(lead, sections(afterLead(paragraphs), article.title()), METHOD, null);
-  }
-
-  /** The paragraphs with the lead's sentences taken out. */
-  private static List<List<String>> afterLead(List<List<String>> paragraphs) {
-    List<List<String>> rest = new ArrayList<>();
-    int toSkip = LEAD_SENTENCES;
-    for (List<String> paragraph : paragraphs) {
-      int skipped = Math.min(toSkip, paragraph.size());
-      toSkip -= skipped;
-      if (skipped < paragraph.size()) {
-        rest.add(paragraph.subList(skipped, paragraph.size()));
-      }
-    }
-    return rest;
-  }
-
-  private static List<Section> sections(List<List<String>> paragraphs, String title) {
-    int sectionCount = Math.min(MAX_SECTIONS, Math.max(1, paragraphs.size()));
-    List<List<List<String>>> groups = new ArrayList<>();
-    for (int i = 0; i < sectionCount; i++) {
-      int from = i * paragraphs.size() / sectionCount;
-      int to = (i + 1) * paragraphs.size() / sectionCount;
-      if (from < to) {
-        groups.add(paragraphs.subList(from, to));
-      }
-    }
-    List<Map<String, Integer>> termCounts =
-        groups.stream().map(ExtractiveSummarizer::termCounts).toList();
-    Set<String> usedHeadings = new HashSet<>();
+    Set<Integer> inLead = new HashSet<>(lead);
+    List<Sentence> rest = sentences.stream().filter(s -> !inLead.contains(s.index())).toList();
+    List<List<Sentence>> topics = TopicSegmenter.segments(rest, sectionCount(rest.size()));
     List<Section> sections = new ArrayList<>();
-    for (int i = 0; i < groups.size(); i++) {
-      String heading = heading(termCounts, i, usedHeadings);
-      List<String> shown =
-          groups.get(i).stream()
-              .limit(MAX_PARAGRAPHS_PER_SECTION)
-              .map(
-                  p ->
-                      String.join(
-                          " ", p.subList(0, Math.min(MAX_SENTENCES_PER_PARAGRAPH, p.size()))))
-              .toList();
-      sections.add(new Section(heading, shown));
+    Headings headings = new Headings(topics);
+    for (int t = 0; t < topics.size(); t++) {
+      sections.add(new Section(headings.heading(t), paragraphs(topics.get(t), scores)));
     }
-    return sections;
+    return new Summary(leadText, sections, METHOD, null);
   }
 
-  /** Counts of content words (no stop words), keyed by lower case, keeping a display form. */
-  private static Map<String, Integer> termCounts(List<List<String>> group) {
-    Map<String, Integer> counts = new LinkedHashMap<>();
-    for (List<String> paragraph : group) {
-      for (String sentence : paragraph) {
-        Matcher words = WORD.matcher(sentence);
-        while (words.find()) {
-          String word = words.group().toLowerCase(Locale.ROOT);
-          if (word.length() > 2 && !EnglishAnalyzer.ENGLISH_STOP_WORDS_SET.contains(word)) {
-            counts.merge(word, 1, Integer::sum);
-          }
-        }
-      }
-    }
-    return counts;
+  /** The best {@code count} sentences, in article order, as shown in a brief. */
+  List<String> topSentences(String title, String text, int count) {
+    List<Sentence> sentences = Sentence.ofArticle(text);
+    double[] scores = ranker.scores(SentenceFeatures.of(title, sentences));
+    return SentenceRanker.best(sentences, scores, count).stream()
+        .map(i -> display(sentences.get(i)))
+        .toList();
   }
 
-  /**
-   * Two words frequent in this section and rare in the others, in Title Case; never one already
-   * used.
-   */
-  private static String heading(
-      List<Map<String, Integer>> termCounts, int index, Set<String> used) {
-    Map<String, Integer> own = termCounts.get(index);
-    Map<String, Integer> elsewhere = new HashMap<>();
-    for (int j = 0; j < termCounts.size(); j++) {
-      if (j != index) {
-        termCounts.get(j).forEach((term, count) -> elsewhere.merge(term, count, Integer::sum));
-      }
-    }
-    List<String> ranked =
-        own.entrySet().stream()
+  private int sectionCount(int sentences) {
+    return Math.max(
+        1, Math.min(lengths.maxSections(), Math.min(sentences / 2, Math.round(sentences / 5f))));
+  }
+
+  /** The topic's best sentences, in article order, grouped by the paragraph they come from. */
+  private List<String> paragraphs(List<Sentence> topic, double[] scores) {
+    int budget = lengths.paragraphsPerSection() * lengths.sentencesPerParagraph();
+    List<Sentence> shown =
+        topic.stream()
             .sorted(
-                Comparator.comparingDouble(
-                        (Map.Entry<String, Integer> e) ->
-                            -e.getValue() / (1.0 + elsewhere.getOrDefault(e.getKey(), 0)))
-                    .thenComparing(Map.Entry::getKey))
-            .map(Map.Entry::getKey)
-            .collect(Collectors.toList());
-    for (int size = 2; size >= 1; size--) {
-      for (int start = 0; start + size <= ranked.size(); start++) {
-        String heading =
-            ranked.subList(start, start + size).stream()
-                .map(ExtractiveSummarizer::titleCase)
-                .collect(Collectors.joining(" "));
-        if (used.add(heading)) {
-          return heading;
+                Comparator.comparingDouble((Sentence s) -> -scores[s.index()])
+                    .thenComparingInt(Sentence::index))
+            .limit(Math.min(budget, Math.max(2, (topic.size() + 1) / 2)))
+            .sorted(Comparator.comparingInt(Sentence::index))
+            .toList();
+    List<List<String>> groups = new ArrayList<>();
+    int paragraph = -1;
+    for (Sentence sentence : shown) {
+      if (sentence.paragraph() != paragraph
+          || groups.get(groups.size() - 1).size() == lengths.sentencesPerParagraph()) {
+        if (groups.size() == lengths.paragraphsPerSection()) {
+          break;
         }
+        groups.add(new ArrayList<>());
+        paragraph = sentence.paragraph();
       }
+      groups.get(groups.size() - 1).add(display(sentence));
     }
-    String fallback = "Part " + (index + 1);
-    used.add(fallback);
-    return fallback;
+    return groups.stream().map(group -> String.join(" ", group)).toList();
   }
 
-  private static String titleCase(String word) {
-    return Character.toUpperCase(word.charAt(0)) + word.substring(1);
+  private static String display(Sentence sentence) {
+    return SentenceSplitter.withoutDateline(sentence.text());
   }
 }

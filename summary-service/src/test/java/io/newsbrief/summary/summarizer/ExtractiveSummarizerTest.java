@@ -4,41 +4,135 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.newsbrief.summary.grpc.SummaryGrpcServiceTestData;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ExtractiveSummarizerTest {
 
+  static final String THREE_TOPICS =
+      """
+      GENEVA — Delegates from both countries met in Geneva on Monday to restart border talks. \
+      The talks were the first in two years. Officials described the mood as cautious.
+
+      The border dispute dates back to 1962, when maps of the valley were first drawn. \
+      Both border commissions brought their maps of the valley to the table. \
+      Surveyors will walk the disputed valley border in spring. \
+      The valley maps will be compared line by line.
+
+      Grain exports were the second subject. Farmers say grain exports have fallen by a third. \
+      A grain export deal would reopen the river ports. \
+      Exporters expect the grain deal within weeks.
+
+      Human rights groups protested outside the venue. The protesters demanded the release of \
+      detained journalists. Police said the protest stayed peaceful. \
+      The protest groups plan another rally in March.""";
+
   private final ExtractiveSummarizer summarizer = new ExtractiveSummarizer();
 
-  @Test
-  void leadIsTheOpeningSentencesAndSectionsFollowInOrder() {
-    Summary summary =
-        summarizer.summarize(new ArticleContent("Talks", SummaryGrpcServiceTestData.STORY, "en"));
+  private static String flat(String text) {
+    return text.replaceAll("\\s+", " ");
+  }
 
-    assertThat(summary.method()).isEqualTo("extractive-v1");
-    assertThat(summary.lead())
-        .isEqualTo(
-            "Delegates from both countries met in Geneva on Monday. The talks were the first in two"
-                + " years. Officials described the mood as cautious but constructive.");
-    assertThat(summary.sections()).hasSizeBetween(2, 3);
-    assertThat(summary.sections().get(0).paragraphs().get(0))
-        .startsWith("The negotiators focused on the border");
-    assertThat(summary.sections()).extracting(Section::heading).doesNotHaveDuplicates();
-    assertThat(summary.sections())
+  @Test
+  void leadIsTheBestSentencesInArticleOrderWithoutTheDateline() {
+    Summary summary = summarizer.summarize(new ArticleContent("Border talks", THREE_TOPICS, "en"));
+
+    assertThat(summary.method()).isEqualTo("extractive-v2");
+    assertThat(summary.lead()).startsWith("Delegates from both countries met in Geneva");
+    List<String> lead = List.of(summary.lead().split("(?<=\\.) "));
+    assertThat(lead).hasSize(3);
+    assertThat(lead).allSatisfy(sentence -> assertThat(flat(THREE_TOPICS)).contains(sentence));
+    assertThat(lead)
+        .isSortedAccordingTo(
+            (a, b) ->
+                Integer.compare(flat(THREE_TOPICS).indexOf(a), flat(THREE_TOPICS).indexOf(b)));
+  }
+
+  @Test
+  void sectionsFollowTheArticlesTopicsInOrderWithTheirOwnSentences() {
+    Summary summary = summarizer.summarize(new ArticleContent("Border talks", THREE_TOPICS, "en"));
+
+    assertThat(summary.sections()).hasSizeBetween(2, 4);
+    List<String> bodies =
+        summary.sections().stream().map(s -> String.join(" ", s.paragraphs())).toList();
+    assertThat(bodies.get(0)).containsIgnoringCase("valley");
+    assertThat(bodies.get(bodies.size() - 1)).containsIgnoringCase("protest");
+    assertThat(String.join(" ", bodies)).containsIgnoringCase("grain");
+    int previous = -1;
+    for (Section section : summary.sections()) {
+      assertThat(section.paragraphs()).hasSizeBetween(1, 3);
+      for (String paragraph : section.paragraphs()) {
+        for (String sentence : paragraph.split("(?<=\\.) ")) {
+          int at = flat(THREE_TOPICS).indexOf(sentence);
+          assertThat(at)
+              .as("taken from the article, in order: %s", sentence)
+              .isGreaterThan(previous);
+          assertThat(summary.lead()).doesNotContain(sentence);
+          previous = at;
+        }
+      }
+    }
+  }
+
+  @Test
+  void headingsAreShortTitleCaseKeyPhrasesNeverSentencesNeverRepeated() {
+    Summary summary = summarizer.summarize(new ArticleContent("Border talks", THREE_TOPICS, "en"));
+
+    List<String> headings = summary.sections().stream().map(Section::heading).toList();
+    assertThat(headings).doesNotHaveDuplicates();
+    assertThat(headings)
         .allSatisfy(
-            section -> {
-              assertThat(section.heading().split(" ")).hasSizeBetween(1, 6);
-              assertThat(section.heading()).matches("(\\p{Lu}\\S*)( \\p{Lu}\\S*)*");
-              assertThat(section.paragraphs()).hasSizeBetween(1, 3);
+            heading -> {
+              assertThat(heading.split(" ")).hasSizeBetween(2, 6);
+              assertThat(heading).matches("\\p{Lu}\\S*( (and|\\p{Lu}\\S*))+");
+              assertThat(flat(THREE_TOPICS)).doesNotContain(heading + ".");
             });
+    assertThat(String.join(" | ", headings)).containsIgnoringCase("grain");
+  }
+
+  @Test
+  void headingsJoinTwoWordsWhenNoPhraseStandsOutAndKeepNamesAsWritten() {
+    List<List<Sentence>> topics = new ArrayList<>();
+    topics.add(sentences("The NATO summit opened. NATO leaders spoke at the summit."));
+    topics.add(sentences("Rain fell. Wind rose. Rain and wind closed roads."));
+    Headings headings = new Headings(topics);
+
+    assertThat(headings.heading(0)).isEqualTo("NATO Summit");
+    assertThat(headings.heading(1)).isIn("Rain and Wind", "Wind and Rain");
+  }
+
+  @Test
+  void topicsAreCutWhereTheVocabularyChanges() {
+    List<Sentence> sentences =
+        sentences(
+            "The valley border is disputed. Valley maps differ. Border surveyors walk the valley."
+                + " Grain exports fell. Grain farmers protest. Grain ports are closed.");
+    List<List<Sentence>> topics = TopicSegmenter.segments(sentences, 2);
+
+    assertThat(topics).hasSize(2);
+    assertThat(topics.get(0)).extracting(Sentence::text).allMatch(t -> !t.contains("Grain"));
+    assertThat(topics.get(1)).extracting(Sentence::text).allMatch(t -> t.contains("Grain"));
+    assertThat(TopicSegmenter.segments(sentences, 1)).containsExactly(sentences);
+  }
+
+  @Test
+  void lengthsAreConfigurable() {
+    var short2 = new ExtractiveSummarizer(new ExtractiveSummarizer.Lengths(2, 2, 1, 2));
+    Summary summary = short2.summarize(new ArticleContent("Border talks", THREE_TOPICS, "en"));
+
+    assertThat(summary.lead().split("(?<=\\.) ")).hasSize(2);
+    assertThat(summary.sections()).hasSizeBetween(1, 2);
+    assertThat(summary.sections()).allSatisfy(s -> assertThat(s.paragraphs()).hasSize(1));
   }
 
   @Test
   void shortArticlesGetALeadOnly() {
     Summary summary =
         summarizer.summarize(
-            new ArticleContent("Short", "One. Two. Three. Four.\n\nFive. Six.", "en"));
-    assertThat(summary.lead()).isEqualTo("One. Two. Three.");
+            new ArticleContent(
+                "Short", "One here. Two here. Three here. Four.\n\nFive. Six.", "en"));
+    assertThat(summary.lead().split("(?<=\\.) ")).hasSize(3);
     assertThat(summary.sections()).isEmpty();
   }
 
@@ -48,5 +142,9 @@ class ExtractiveSummarizerTest {
     assertThat(summarizer.summarize(article)).isEqualTo(summarizer.summarize(article));
     assertThatThrownBy(() -> summarizer.summarize(new ArticleContent("t", "  \n\n ", "en")))
         .isInstanceOf(SummarizerException.class);
+  }
+
+  private static List<Sentence> sentences(String text) {
+    return Sentence.ofArticle(text);
   }
 }

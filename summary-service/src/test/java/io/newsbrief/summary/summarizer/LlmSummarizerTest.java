@@ -128,7 +128,7 @@ class LlmSummarizerTest {
         .atMost(Duration.ofSeconds(30))
         .until(() -> briefs.get(articleId, "llm").state() == JobState.DONE);
     var view = briefs.get(articleId, "llm");
-    assertThat(view.brief().method).isEqualTo("extractive-v1");
+    assertThat(view.brief().method).isEqualTo("extractive-v2");
     assertThat(view.reason()).isEqualTo("llm HTTP 503");
   }
 
