@@ -48,9 +48,7 @@ public final class RougeEvaluation {
     List<String> ours = new ArrayList<>();
     long nanos = 0;
     for (EvaluationData article : articles) {
-      List<String> sentences =
-          Sentence.ofArticle(article.text()).stream().map(Sentence::text).toList();
-      lead3.add(String.join("\n", sentences.subList(0, Math.min(3, sentences.size()))));
+      lead3.add(lead3(article));
       long started = System.nanoTime();
       List<String> top = summarizer.topSentences(article.title(), article.text(), 3);
       nanos += System.nanoTime() - started;
@@ -90,6 +88,13 @@ public final class RougeEvaluation {
       }
       System.out.println("wrote " + args[write + 1]);
     }
+  }
+
+  /** The article's first three sentences, one per line. */
+  static String lead3(EvaluationData article) {
+    List<String> sentences =
+        Sentence.ofArticle(article.text()).stream().map(Sentence::text).toList();
+    return String.join("\n", sentences.subList(0, Math.min(3, sentences.size())));
   }
 
   static Figures score(List<String> candidates, List<String> references) {
