@@ -60,9 +60,9 @@ public class ExtractiveSummarizer implements Summarizer {
     if (sentences.isEmpty()) {
       throw new SummarizerException("the article has no sentences");
     }
-    double[] scores = ranker.scores(SentenceFeatures.of(article.title(), sentences));
+    double[] scores = scores(article.title(), sentences);
     List<Integer> lead = SentenceRanker.best(sentences, scores, lengths.leadSentences());
-    String leadText = String.join(" ", lead.stream().map(i -> display(sentences.get(i))).toList());
+    String leadText = String.join(" ", shown(sentences, lead));
     if (sentences.size() < MIN_SENTENCES_FOR_SECTIONS) {
       return new Summary(leadText, List.of(), METHOD, null);
     }
@@ -80,10 +80,16 @@ public class ExtractiveSummarizer implements Summarizer {
   /** The best {@code count} sentences, in article order, as shown in a brief. */
   List<String> topSentences(String title, String text, int count) {
     List<Sentence> sentences = Sentence.ofArticle(text);
-    double[] scores = ranker.scores(SentenceFeatures.of(title, sentences));
-    return SentenceRanker.best(sentences, scores, count).stream()
-        .map(i -> display(sentences.get(i)))
-        .toList();
+    return shown(sentences, SentenceRanker.best(sentences, scores(title, sentences), count));
+  }
+
+  private double[] scores(String title, List<Sentence> sentences) {
+    return ranker.scores(SentenceFeatures.of(title, sentences));
+  }
+
+  /** The picked sentences as a brief shows them. */
+  private static List<String> shown(List<Sentence> sentences, List<Integer> picked) {
+    return picked.stream().map(i -> display(sentences.get(i))).toList();
   }
 
   private int sectionCount(int sentences) {
