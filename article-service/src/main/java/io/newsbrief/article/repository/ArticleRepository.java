@@ -28,8 +28,9 @@ public class ArticleRepository implements PanacheRepositoryBase<Article, UUID> {
 
   private static final String INSERT_COLUMNS =
       "INSERT INTO article (id, url, canonical_url, title, byline, source_name, language,"
-          + " published_at, fetched_at, text, content_sha256, word_count) VALUES ";
-  private static final String INSERT_ROW = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+          + " published_at, fetched_at, text, content_sha256, word_count, story_id,"
+          + " story_signature) VALUES ";
+  private static final String INSERT_ROW = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
   /**
    * Inserts the articles whose canonical URL is not stored yet, in one statement; safe under
@@ -68,6 +69,8 @@ public class ArticleRepository implements PanacheRepositoryBase<Article, UUID> {
         insert.setString(++p, article.text());
         insert.setString(++p, article.contentSha256());
         insert.setInt(++p, article.wordCount());
+        insert.setObject(++p, article.storyId());
+        insert.setArray(++p, signatureArray(connection, article.storySignature()));
       }
       try (ResultSet rows = insert.executeQuery()) {
         while (rows.next()) {
@@ -105,6 +108,114 @@ public class ArticleRepository implements PanacheRepositoryBase<Article, UUID> {
       }
     }
     return new Insertion(idsByCanonicalUrl, inserted);
+  }
+
+  private static java.sql.Array signatureArray(Connection connection, int[] signature)
+      throws SQLException {
+    if (signature == null) {
+      return null;
+    }
+    return connection.createArrayOf(
+        "integer", java.util.Arrays.stream(signature).boxed().toArray());
+  }
+
+  /** Indexes stored articles by their story bands (LSH keys), in one statement. */
+  public void insertStoryBands(Map<UUID, long[]> bandsByArticle) {
+    List<Long> bands = new ArrayList<>();
+    List<UUID> ids = new ArrayList<>();
+    bandsByArticle.forEach(
+        (id, keys) -> {
+          for (long band : keys) {
+            bands.add(band);
+            ids.add(id);
+          }
+        });
+    if (bands.isEmpty()) {
+      return;
+    }
+    session()
+        .doWork(
+            connection -> {
+              try (PreparedStatement insert =
+                  connection.prepareStatement(
+                      "INSERT INTO story_band (band, article_id)"
+                          + " SELECT * FROM unnest(?::bigint[], ?::uuid[]) ON CONFLICT DO NOTHING")) {
+                insert.setArray(1, connection.createArrayOf("bigint", bands.toArray()));
+                insert.setArray(2, connection.createArrayOf("uuid", ids.toArray()));
+                insert.executeUpdate();
+              }
+            });
+  }
+
+  /**
+   * Stored articles sharing a band with {@code bands}, published in [{@code from}, {@code to}]. An
+   * article stored before stories existed is its own story.
+   */
+  public List<StoryCandidate> storyCandidates(long[] bands, Instant from, Instant to) {
+    return session()
+        .doReturningWork(
+            connection -> {
+              try (PreparedStatement select =
+                  connection.prepareStatement(
+                      "SELECT a.id, COALESCE(a.story_id, a.id), a.published_at, a.story_signature"
+                          + " FROM article a WHERE a.id IN (SELECT article_id FROM story_band"
+                          + " WHERE band = ANY (?)) AND a.published_at BETWEEN ? AND ?"
+                          + " AND a.story_signature IS NOT NULL")) {
+                select.setArray(
+                    1,
+                    connection.createArrayOf(
+                        "bigint", java.util.Arrays.stream(bands).boxed().toArray()));
+                select.setTimestamp(2, Timestamp.from(from));
+                select.setTimestamp(3, Timestamp.from(to));
+                List<StoryCandidate> candidates = new ArrayList<>();
+                try (ResultSet rows = select.executeQuery()) {
+                  while (rows.next()) {
+                    Integer[] signature = (Integer[]) rows.getArray(4).getArray();
+                    candidates.add(
+                        new StoryCandidate(
+                            rows.getObject(1, UUID.class),
+                            rows.getObject(2, UUID.class),
+                            rows.getTimestamp(3).toInstant(),
+                            java.util.Arrays.stream(signature)
+                                .mapToInt(Integer::intValue)
+                                .toArray()));
+                  }
+                }
+                return candidates;
+              }
+            });
+  }
+
+  /** The ids of stored articles by canonical URL, for the URLs that are stored. */
+  public Map<String, UUID> idsByCanonicalUrl(Collection<String> canonicalUrls) {
+    return idsBy("canonical_url", canonicalUrls);
+  }
+
+  /** The ids of stored articles by content hash, for the hashes that are stored. */
+  public Map<String, UUID> idsByContentHash(Collection<String> contentHashes) {
+    return idsBy("content_sha256", contentHashes);
+  }
+
+  private Map<String, UUID> idsBy(String column, Collection<String> values) {
+    if (values.isEmpty()) {
+      return Map.of();
+    }
+    return session()
+        .doReturningWork(
+            connection -> {
+              try (PreparedStatement select =
+                  connection.prepareStatement(
+                      "SELECT " + column + ", id FROM article WHERE " + column + " = ANY (?)")) {
+                select.setArray(1, connection.createArrayOf("text", values.toArray()));
+                Map<String, UUID> ids = new HashMap<>();
+                try (ResultSet rows = select.executeQuery()) {
+                  while (rows.next()) {
+                    ids.putIfAbsent(rows.getString(1).strip(), rows.getObject(2, UUID.class));
+                  }
+                }
+                return ids;
+              }
+            });
   }
 
   /** Articles by id, in the order of {@code ids}; unknown ids are skipped. */
@@ -208,6 +319,9 @@ public class ArticleRepository implements PanacheRepositoryBase<Article, UUID> {
   private Session session() {
     return getEntityManager().unwrap(Session.class);
   }
+
+  /** A stored article that may be of the same story as a new one. */
+  public record StoryCandidate(UUID id, UUID storyId, Instant publishedAt, int[] signature) {}
 
   /** What {@link #insertNew} did: the id under each canonical URL, and which ids are new. */
   public record Insertion(Map<String, UUID> idsByCanonicalUrl, Set<UUID> insertedIds) {}

@@ -3,7 +3,10 @@ package io.newsbrief.article.repository;
 import java.time.Instant;
 import java.util.UUID;
 
-/** A validated, normalised article that is ready to be stored. */
+/**
+ * A validated, normalised article that is ready to be stored once its story is known ({@code
+ * storyId} and {@code storySignature} are null until then).
+ */
 public record NewArticle(
     UUID id,
     String url,
@@ -16,7 +19,28 @@ public record NewArticle(
     Instant fetchedAt,
     String text,
     String contentSha256,
-    int wordCount) {
+    int wordCount,
+    UUID storyId,
+    int[] storySignature) {
+
+  /** This article as part of the story {@code storyId}, with its MinHash signature. */
+  public NewArticle withStory(UUID storyId, int[] storySignature) {
+    return new NewArticle(
+        id,
+        url,
+        canonicalUrl,
+        title,
+        byline,
+        sourceName,
+        language,
+        publishedAt,
+        fetchedAt,
+        text,
+        contentSha256,
+        wordCount,
+        storyId,
+        storySignature);
+  }
 
   /** The article as it reads once stored. */
   public Article toArticle() {
@@ -33,6 +57,7 @@ public record NewArticle(
     article.text = text;
     article.contentSha256 = contentSha256;
     article.wordCount = wordCount;
+    article.storyId = storyId;
     return article;
   }
 }

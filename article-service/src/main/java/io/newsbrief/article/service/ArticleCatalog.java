@@ -11,6 +11,7 @@ import io.newsbrief.article.repository.ArticleRepository.SearchMatch;
 import io.newsbrief.article.repository.ArticleRepository.SearchPosition;
 import io.newsbrief.article.repository.NewArticle;
 import io.newsbrief.article.service.ArticleEvents.ArticlesStored;
+import io.newsbrief.article.story.StoryGrouper;
 import io.newsbrief.commons.error.InvalidArgumentException;
 import io.newsbrief.commons.error.NotFoundException;
 import io.newsbrief.commons.paging.PageTokens;
@@ -40,6 +41,7 @@ public class ArticleCatalog {
 
   private final ArticleRepository repository;
   private final ArticleValidator validator;
+  private final StoryGrouper stories;
   private final ArticleLimits limits;
   private final Event<ArticlesStored> storedEvents;
   private final MeterRegistry meters;
@@ -47,11 +49,13 @@ public class ArticleCatalog {
   ArticleCatalog(
       ArticleRepository repository,
       ArticleValidator validator,
+      StoryGrouper stories,
       ArticleLimits limits,
       Event<ArticlesStored> storedEvents,
       MeterRegistry meters) {
     this.repository = repository;
     this.validator = validator;
+    this.stories = stories;
     this.limits = limits;
     this.storedEvents = storedEvents;
     this.meters = meters;
@@ -91,7 +95,9 @@ public class ArticleCatalog {
       count(ImportOutcome.Kind.REJECTED, 1);
       throw e;
     }
+    article = stories.group(List.of(article)).get(0);
     Insertion insertion = repository.insertNew(List.of(article));
+    stories.index(List.of(article), insertion.insertedIds());
     if (insertion.insertedIds().contains(article.id())) {
       Article stored = article.toArticle();
       storedEvents.fire(new ArticlesStored(List.of(stored)));
@@ -121,10 +127,14 @@ public class ArticleCatalog {
         outcomes.set(i, new ImportOutcome(ImportOutcome.Kind.REJECTED, null, e.getMessage()));
       }
     }
-    Insertion insertion = repository.insertNew(List.copyOf(validByIndex.values()));
+    List<NewArticle> grouped = stories.group(List.copyOf(validByIndex.values()));
+    Insertion insertion = repository.insertNew(grouped);
+    stories.index(grouped, insertion.insertedIds());
     List<Article> stored = new ArrayList<>(insertion.insertedIds().size());
+    Map<UUID, NewArticle> groupedById = byNewId(grouped);
     validByIndex.forEach(
-        (i, article) -> {
+        (i, validated) -> {
+          NewArticle article = groupedById.get(validated.id());
           if (insertion.insertedIds().contains(article.id())) {
             stored.add(article.toArticle());
             outcomes.set(i, new ImportOutcome(ImportOutcome.Kind.CREATED, article.id(), ""));
@@ -230,6 +240,10 @@ public class ArticleCatalog {
       throw new InvalidArgumentException("page_size", "must not be negative");
     }
     return requested == 0 ? limits.defaultPageSize() : Math.min(requested, limits.maxPageSize());
+  }
+
+  private static Map<UUID, NewArticle> byNewId(List<NewArticle> articles) {
+    return articles.stream().collect(Collectors.toMap(NewArticle::id, Function.identity()));
   }
 
   private static Map<UUID, Article> byId(Collection<Article> articles) {

@@ -114,7 +114,9 @@ public class ArticleValidator {
         fetchedAt,
         text,
         ArticleText.sha256(text),
-        ArticleText.wordCount(text));
+        ArticleText.wordCount(text),
+        null,
+        null);
   }
 
   private static String checkedName(String field, String raw, List<FieldViolation> violations) {

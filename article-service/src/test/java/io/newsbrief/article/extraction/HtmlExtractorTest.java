@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 
 class HtmlExtractorTest {
 
-  private final HtmlExtractor extractor = new HtmlExtractor();
+  private final HtmlExtractor extractor = new HtmlExtractor(new LanguageGuesser());
 
   @Test
   void prefersTheArticleElementAndOpenGraphTitle() {

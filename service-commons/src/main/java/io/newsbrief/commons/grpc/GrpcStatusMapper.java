@@ -6,6 +6,7 @@ import com.google.rpc.Code;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.protobuf.StatusProto;
+import io.newsbrief.commons.error.ConflictException;
 import io.newsbrief.commons.error.FieldViolation;
 import io.newsbrief.commons.error.InvalidArgumentException;
 import io.newsbrief.commons.error.NotFoundException;
@@ -34,6 +35,13 @@ public final class GrpcStatusMapper {
     }
     if (failure instanceof NotFoundException notFound) {
       return Status.NOT_FOUND.withDescription(notFound.getMessage()).asRuntimeException();
+    }
+    if (failure instanceof ConflictException conflict) {
+      Status status =
+          conflict.kind() == ConflictException.Kind.ALREADY_EXISTS
+              ? Status.ALREADY_EXISTS
+              : Status.FAILED_PRECONDITION;
+      return status.withDescription(conflict.getMessage()).asRuntimeException();
     }
     if (failure instanceof UnavailableException unavailable) {
       LOG.warnf("dependency unavailable: %s", unavailable.getMessage());

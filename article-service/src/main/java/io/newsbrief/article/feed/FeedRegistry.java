@@ -1,0 +1,193 @@
+package io.newsbrief.article.feed;
+
+import io.newsbrief.article.config.ArticleLimits;
+import io.newsbrief.article.fetch.FetchException;
+import io.newsbrief.article.fetch.Fetcher;
+import io.newsbrief.article.repository.Feed;
+import io.newsbrief.article.repository.FeedRepository;
+import io.newsbrief.article.service.ArticleText;
+import io.newsbrief.article.service.UrlCanonicalizer;
+import io.newsbrief.commons.error.ConflictException;
+import io.newsbrief.commons.error.FieldViolation;
+import io.newsbrief.commons.error.InvalidArgumentException;
+import io.newsbrief.commons.error.NotFoundException;
+import io.newsbrief.commons.paging.PageTokens;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.transaction.Transactional;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** The use cases of feeds: register, read, pause, resume, refresh, remove. */
+@ApplicationScoped
+public class FeedRegistry {
+
+  static final int MAX_URL_LENGTH = 2048;
+  static final int MAX_NAME_LENGTH = 200;
+
+  private final FeedRepository feeds;
+  private final Fetcher fetcher;
+  private final FeedConfig config;
+  private final ArticleLimits limits;
+  private final Event<FeedsDue> due;
+
+  FeedRegistry(
+      FeedRepository feeds,
+      Fetcher fetcher,
+      FeedConfig config,
+      ArticleLimits limits,
+      Event<FeedsDue> due) {
+    this.feeds = feeds;
+    this.fetcher = fetcher;
+    this.config = config;
+    this.limits = limits;
+    this.due = due;
+  }
+
+  public record FeedPage(List<Feed> feeds, String nextPageToken) {}
+
+  /**
+   * Registers a feed, due at once.
+   *
+   * @param pollInterval null for the default
+   * @throws InvalidArgumentException for a bad or refused URL, name or interval
+   * @throws ConflictException ALREADY_EXISTS when the canonical URL is registered
+   */
+  @Transactional
+  public Feed add(String url, String sourceName, Duration pollInterval) {
+    List<FieldViolation> violations = new ArrayList<>();
+    String trimmedUrl = url.strip();
+    Optional<String> canonicalUrl = Optional.empty();
+    if (trimmedUrl.isEmpty()) {
+      violations.add(new FieldViolation("url", "is required"));
+    } else if (trimmedUrl.length() > MAX_URL_LENGTH) {
+      violations.add(
+          new FieldViolation("url", "must be at most " + MAX_URL_LENGTH + " characters"));
+    } else {
+      canonicalUrl = UrlCanonicalizer.canonicalize(trimmedUrl);
+      if (canonicalUrl.isEmpty()) {
+        violations.add(new FieldViolation("url", "must be an absolute http(s) URL"));
+      } else {
+        try {
+          fetcher.policy().resolve(URI.create(canonicalUrl.get()));
+        } catch (FetchException | IllegalArgumentException e) {
+          violations.add(new FieldViolation("url", "cannot be fetched: " + e.getMessage()));
+        }
+      }
+    }
+    String name = ArticleText.normalizeLine(sourceName);
+    if (name.length() > MAX_NAME_LENGTH) {
+      violations.add(
+          new FieldViolation("source_name", "must be at most " + MAX_NAME_LENGTH + " characters"));
+    }
+    Duration interval = pollInterval == null ? config.defaultInterval() : pollInterval;
+    if (interval.compareTo(config.minInterval()) < 0
+        || interval.compareTo(config.maxInterval()) > 0) {
+      violations.add(
+          new FieldViolation(
+              "poll_interval",
+              "must be between " + config.minInterval() + " and " + config.maxInterval()));
+    }
+    if (!violations.isEmpty()) {
+      throw new InvalidArgumentException(violations);
+    }
+    Feed existing = feeds.findByCanonicalUrl(canonicalUrl.get());
+    if (existing != null) {
+      throw new ConflictException(
+          ConflictException.Kind.ALREADY_EXISTS,
+          "feed " + existing.id + " already polls " + existing.canonicalUrl);
+    }
+    Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+    Feed feed = new Feed();
+    feed.id = UUID.randomUUID();
+    feed.url = trimmedUrl;
+    feed.canonicalUrl = canonicalUrl.get();
+    feed.title = "";
+    feed.sourceName = name;
+    feed.pollIntervalSeconds = (int) interval.toSeconds();
+    feed.createdAt = now;
+    feed.nextPollAt = now;
+    feed.lastError = "";
+    feeds.persist(feed);
+    due.fire(new FeedsDue());
+    return feed;
+  }
+
+  @Transactional
+  public Feed get(UUID id) {
+    Feed feed = feeds.findById(id);
+    if (feed == null) {
+      throw new NotFoundException("feed " + id + " not found");
+    }
+    return feed;
+  }
+
+  @Transactional
+  public FeedPage list(int pageSize, String pageToken) {
+    if (pageSize < 0) {
+      throw new InvalidArgumentException("page_size", "must not be negative");
+    }
+    int size = pageSize == 0 ? limits.defaultPageSize() : Math.min(pageSize, limits.maxPageSize());
+    Instant afterCreatedAt = null;
+    UUID afterId = null;
+    if (!pageToken.isEmpty()) {
+      PageTokens.Keys keys = PageTokens.decode(pageToken, "feeds", 2);
+      afterCreatedAt = keys.instant(0);
+      afterId = keys.uuid(1);
+    }
+    List<Feed> rows = feeds.listPage(afterCreatedAt, afterId, size + 1);
+    if (rows.size() <= size) {
+      return new FeedPage(rows, "");
+    }
+    List<Feed> page = rows.subList(0, size);
+    Feed last = page.get(size - 1);
+    return new FeedPage(
+        page, PageTokens.encode("feeds", last.createdAt.toString(), last.id.toString()));
+  }
+
+  @Transactional
+  public void remove(UUID id) {
+    if (!feeds.deleteById(id)) {
+      throw new NotFoundException("feed " + id + " not found");
+    }
+  }
+
+  @Transactional
+  public Feed pause(UUID id) {
+    Feed feed = get(id);
+    feed.paused = true;
+    return feed;
+  }
+
+  @Transactional
+  public Feed resume(UUID id) {
+    Feed feed = get(id);
+    if (feed.paused) {
+      feed.paused = false;
+      feed.nextPollAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+      due.fire(new FeedsDue());
+    }
+    return feed;
+  }
+
+  /**
+   * @throws ConflictException FAILED_PRECONDITION when the feed is paused
+   */
+  @Transactional
+  public Feed refresh(UUID id) {
+    Feed feed = get(id);
+    if (feed.paused) {
+      throw new ConflictException(
+          ConflictException.Kind.FAILED_PRECONDITION, "feed " + id + " is paused; resume it");
+    }
+    feed.nextPollAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+    due.fire(new FeedsDue());
+    return feed;
+  }
+}
