@@ -71,7 +71,9 @@ public class FeedRegistry {
           new FieldViolation("url", "must be at most " + MAX_URL_LENGTH + " characters"));
     } else {
       canonicalUrl = UrlCanonicalizer.canonicalize(trimmedUrl);
-      if (canonicalUrl.isEmpty()) {
+      if (trimmedUrl.contains("@") && hasUserInfo(trimmedUrl)) {
+        violations.add(new FieldViolation("url", "must not carry credentials"));
+      } else if (canonicalUrl.isEmpty()) {
         violations.add(new FieldViolation("url", "must be an absolute http(s) URL"));
       } else {
         try {
@@ -117,6 +119,14 @@ public class FeedRegistry {
     feeds.persist(feed);
     due.fire(new FeedsDue());
     return feed;
+  }
+
+  private static boolean hasUserInfo(String url) {
+    try {
+      return URI.create(url).getRawUserInfo() != null;
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
   }
 
   @Transactional

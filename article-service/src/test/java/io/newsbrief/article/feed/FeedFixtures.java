@@ -25,8 +25,9 @@ final class FeedFixtures {
     this.server = server;
   }
 
+  /** The site's URL; without a server (parser tests) a fixed example one. */
   String base() {
-    return server.baseUrl() + prefix;
+    return (server == null ? "https://news.example.com" : server.baseUrl()) + prefix;
   }
 
   String url(String path) {

@@ -206,6 +206,83 @@ class FeedIngestionTest {
     assertThat(courierStories.stream().map(Article::getStoryId).distinct()).hasSize(3);
   }
 
+  @Test
+  void brokenHugeAndSlowFeedsAreErrorsInTheirStatusAndBackOff() {
+    site.serve("/broken.rss", "feeds/broken.rss.xml", "application/rss+xml");
+    web.stubFor(
+        get(urlPathEqualTo(site.prefix + "/huge.rss"))
+            .willReturn(
+                aResponse()
+                    .withHeader("Content-Type", "application/rss+xml")
+                    .withBody("<rss>" + "x".repeat(200_000) + "</rss>")));
+    web.stubFor(
+        get(urlPathEqualTo(site.prefix + "/slow.rss"))
+            .willReturn(
+                aResponse()
+                    .withFixedDelay(5_000)
+                    .withHeader("Content-Type", "application/rss+xml")
+                    .withBody(site.fixture("feeds/courier.rss.xml"))));
+    web.stubFor(
+        get(urlPathEqualTo(site.prefix + "/gone.rss")).willReturn(aResponse().withStatus(503)));
+
+    Instant before = Instant.now();
+    Feed broken = awaitFeed(add(site.url("/broken.rss"), ""), f -> f.getStatus().hasLastPolledAt());
+    Feed huge = awaitFeed(add(site.url("/huge.rss"), ""), f -> f.getStatus().hasLastPolledAt());
+    Feed slow = awaitFeed(add(site.url("/slow.rss"), ""), f -> f.getStatus().hasLastPolledAt());
+    Feed gone = awaitFeed(add(site.url("/gone.rss"), ""), f -> f.getStatus().hasLastPolledAt());
+
+    assertThat(broken.getStatus().getLastError()).startsWith("not a readable RSS or Atom feed");
+    assertThat(huge.getStatus().getLastError()).contains("larger than 65536 bytes");
+    assertThat(slow.getStatus().getLastError()).isNotEmpty();
+    assertThat(slow.getStatus().getLastHttpStatus()).isZero();
+    assertThat(gone.getStatus().getLastError()).isEqualTo("answered HTTP 503");
+    assertThat(gone.getStatus().getLastHttpStatus()).isEqualTo(503);
+    for (Feed failed : List.of(broken, huge, slow, gone)) {
+      assertThat(failed.getStatus().getConsecutiveFailures()).isEqualTo(1);
+      assertThat(failed.getStatus().hasLastSuccessAt()).isFalse();
+      // Backoff: twice the hour's interval, give or take the jitter.
+      assertThat(failed.getStatus().getNextPollAt().getSeconds())
+          .isGreaterThan(before.plusSeconds(7200 - 800).getEpochSecond());
+    }
+    assertThat(articlesOf("Half a feed")).isEmpty();
+  }
+
+  @Test
+  void redirectsIntoPrivateAddressesAreRefused() {
+    web.stubFor(
+        get(urlPathEqualTo(site.prefix + "/metadata.rss"))
+            .willReturn(
+                aResponse()
+                    .withStatus(302)
+                    .withHeader("Location", "http://169.254.169.254/latest/meta-data/")));
+    String feed =
+        site.fixture("feeds/courier.rss.xml")
+            .replace(site.url("/news/local/harbour-wall"), site.url("/news/local/to-intranet"));
+    web.stubFor(
+        get(urlPathEqualTo(site.prefix + "/intranet.rss"))
+            .willReturn(
+                aResponse().withHeader("Content-Type", "application/rss+xml").withBody(feed)));
+    web.stubFor(
+        get(urlPathEqualTo(site.prefix + "/news/local/to-intranet"))
+            .willReturn(
+                aResponse().withStatus(301).withHeader("Location", "http://10.0.0.7/admin")));
+    site.servePage("/news/local/council-backs-tram", "pages/tram.html");
+    site.servePage("/news/local/bibliotheque", "pages/library.html");
+
+    Feed metadata =
+        awaitFeed(add(site.url("/metadata.rss"), ""), f -> f.getStatus().hasLastPolledAt());
+    assertThat(metadata.getStatus().getLastError())
+        .isEqualTo("host 169.254.169.254 resolves to a private or loopback address");
+
+    Feed intranet =
+        awaitFeed(
+            add(site.url("/intranet.rss"), "Intranet"),
+            f -> f.getStatus().getArticlesCreated() == 2);
+    assertThat(intranet.getStatus().getLastError()).isEmpty();
+    assertThat(titles(articlesOf("Intranet")))
+        .doesNotContain("Harbour wall repairs finished ahead of winter storms");
+  }
+
   private Feed add(String url, String sourceName) {
     return feeds
         .withDeadlineAfter(10, TimeUnit.SECONDS)
