@@ -1,7 +1,9 @@
 package io.newsbrief.gateway.client;
 
-import io.grpc.Status;
-import io.grpc.StatusRuntimeException;
+import static io.newsbrief.gateway.client.Downstream.call;
+import static io.newsbrief.gateway.client.Downstream.emptyToNull;
+import static io.newsbrief.gateway.client.Downstream.orEmpty;
+
 import io.newsbrief.commons.grpc.ProtoValues;
 import io.newsbrief.gateway.config.GatewayConfig;
 import io.newsbrief.gateway.model.Article;
@@ -20,8 +22,6 @@ import io.smallrye.faulttolerance.api.RetryWhen;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Predicate;
-import java.util.function.Supplier;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.Retry;
 
@@ -33,7 +33,7 @@ import org.eclipse.microprofile.faulttolerance.Retry;
  */
 @ApplicationScoped
 @Retry(maxRetries = 1, delay = 50)
-@RetryWhen(exception = ArticlesClient.IsUnavailable.class)
+@RetryWhen(exception = Downstream.IsUnavailable.class)
 @CircuitBreaker(
     requestVolumeThreshold = 20,
     failureRatio = 0.5,
@@ -124,14 +124,6 @@ public class ArticlesClient {
     return articles.withDeadlineAfter(deadlineMillis, TimeUnit.MILLISECONDS);
   }
 
-  static <T> T call(Supplier<T> grpcCall) {
-    try {
-      return grpcCall.get();
-    } catch (StatusRuntimeException e) {
-      throw DownstreamRejection.classify(e);
-    }
-  }
-
   private static Article toModel(io.newsbrief.proto.article.v1.Article article, boolean withText) {
     return new Article(
         article.getId(),
@@ -145,22 +137,5 @@ public class ArticlesClient {
         ProtoValues.instant("fetched_at", article.getFetchedAt()),
         article.getWordCount(),
         withText ? article.getText() : null);
-  }
-
-  static String orEmpty(String value) {
-    return value == null ? "" : value;
-  }
-
-  static String emptyToNull(String value) {
-    return value.isEmpty() ? null : value;
-  }
-
-  /** Retry only what a retry can fix: the service being unreachable. */
-  public static final class IsUnavailable implements Predicate<Throwable> {
-    @Override
-    public boolean test(Throwable failure) {
-      return failure instanceof StatusRuntimeException status
-          && status.getStatus().getCode() == Status.Code.UNAVAILABLE;
-    }
   }
 }

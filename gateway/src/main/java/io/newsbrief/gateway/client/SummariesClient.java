@@ -1,8 +1,8 @@
 package io.newsbrief.gateway.client;
 
-import static io.newsbrief.gateway.client.ArticlesClient.call;
-import static io.newsbrief.gateway.client.ArticlesClient.emptyToNull;
-import static io.newsbrief.gateway.client.ArticlesClient.orEmpty;
+import static io.newsbrief.gateway.client.Downstream.call;
+import static io.newsbrief.gateway.client.Downstream.emptyToNull;
+import static io.newsbrief.gateway.client.Downstream.orEmpty;
 
 import io.newsbrief.commons.grpc.ProtoValues;
 import io.newsbrief.gateway.config.GatewayConfig;
@@ -27,7 +27,7 @@ import org.eclipse.microprofile.faulttolerance.Retry;
  */
 @ApplicationScoped
 @Retry(maxRetries = 1, delay = 50)
-@RetryWhen(exception = ArticlesClient.IsUnavailable.class)
+@RetryWhen(exception = Downstream.IsUnavailable.class)
 @CircuitBreaker(
     requestVolumeThreshold = 20,
     failureRatio = 0.5,

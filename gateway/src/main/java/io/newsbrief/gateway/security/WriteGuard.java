@@ -15,9 +15,9 @@ import jakarta.ws.rs.ext.Provider;
 import java.util.Set;
 
 /**
- * Writes (and reads, unless reads are public) need an API key, as {@code Authorization: Bearer
- * <key>} or {@code X-API-Key: <key>}: none is 401, a wrong one 403. Writes are rate limited per key
- * and per client address: 429 with Retry-After.
+ * Writes, feeds (reads included) and other reads unless reads are public need an API key, as {@code
+ * Authorization: Bearer <key>} or {@code X-API-Key: <key>}: none is 401, a wrong one 403. Writes
+ * are rate limited per key and per client address: 429 with Retry-After.
  */
 @Provider
 @Priority(Priorities.AUTHENTICATION)
@@ -25,6 +25,8 @@ public class WriteGuard implements ContainerRequestFilter {
 
   private static final Set<String> READS = Set.of("GET", "HEAD", "OPTIONS");
   private static final String API_KEY_HEADER = "X-API-Key";
+  // Feeds are the operators' business: reading them needs a key too.
+  private static final String FEEDS = "/api/v1/feeds";
 
   private final ApiKeys keys;
   private final WriteLimits limits;
@@ -45,7 +47,8 @@ public class WriteGuard implements ContainerRequestFilter {
       return;
     }
     boolean read = READS.contains(request.getMethod());
-    if (read && config.get().publicReads()) {
+    boolean operatorsOnly = request.getUriInfo().getPath().startsWith(FEEDS);
+    if (read && config.get().publicReads() && !operatorsOnly) {
       return;
     }
     String key = presentedKey(request);

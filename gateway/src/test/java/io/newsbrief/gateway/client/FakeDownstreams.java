@@ -17,12 +17,14 @@ public class FakeDownstreams {
 
   final Map<String, Article> articlesByUrl = new ConcurrentHashMap<>();
   final Map<String, Brief> briefsByArticle = new ConcurrentHashMap<>();
+  final Map<String, io.newsbrief.proto.article.v1.Feed> feedsById = new ConcurrentHashMap<>();
   volatile boolean articlesDown;
   volatile boolean summariesDown;
 
   public void reset() {
     articlesByUrl.clear();
     briefsByArticle.clear();
+    feedsById.clear();
     articlesDown = false;
     summariesDown = false;
   }
