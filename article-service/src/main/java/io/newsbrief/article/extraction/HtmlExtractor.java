@@ -42,6 +42,14 @@ public class HtmlExtractor {
   }
 
   public ExtractedPage extract(String html, String baseUrl) {
+    return extract(html, baseUrl, "");
+  }
+
+  /**
+   * As {@link #extract(String, String)}, with the language the page's context declares (a feed's
+   * language, say) used before guessing from the text when the page declares none.
+   */
+  public ExtractedPage extract(String html, String baseUrl, String contextLanguage) {
     Document document = Jsoup.parse(html, baseUrl);
     Optional<String> byline =
         firstPresent(
@@ -75,6 +83,7 @@ public class HtmlExtractor {
     Optional<String> language =
         declaredLanguage
             .map(tag -> tag.replace('_', '-').split(",")[0].strip())
+            .or(() -> Optional.of(contextLanguage).filter(tag -> !tag.isBlank()))
             .or(() -> languages.guess(text));
     return new ExtractedPage(
         title,
@@ -197,10 +206,5 @@ public class HtmlExtractor {
       String byline,
       Optional<Instant> publishedAt,
       Optional<String> language,
-      Optional<String> canonicalUrl) {
-
-    public String languageOr(String fallback) {
-      return language.orElse(fallback);
-    }
-  }
+      Optional<String> canonicalUrl) {}
 }

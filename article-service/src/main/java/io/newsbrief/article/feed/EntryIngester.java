@@ -143,8 +143,10 @@ public class EntryIngester {
           }
         });
     List<Candidate> candidates = pending.stream().map(CompletableFuture::join).toList();
+    long prepared = System.nanoTime();
 
     int created = store(candidates, records);
+    LOG.debugf("feed %s: stored in %d ms", feed.id, (System.nanoTime() - prepared) / 1_000_000);
     QuarkusTransaction.requiringNew().run(() -> feeds.recordEntries(feed.id, records));
     records.stream()
         .filter(r -> r.outcome() == EntryOutcome.FAILED || r.outcome() == EntryOutcome.REJECTED)
@@ -166,7 +168,7 @@ public class EntryIngester {
       FeedEntry entry, String link, String sourceName, String feedLanguage) {
     if (!entry.contentHtml().isBlank()) {
       ExtractedPage content =
-          extractor.extract("<article>" + entry.contentHtml() + "</article>", link);
+          extractor.extract("<article>" + entry.contentHtml() + "</article>", link, feedLanguage);
       if (ArticleText.wordCount(content.text()) >= config.fullContentMinWords()) {
         return new Candidate(
             entry.key(), submission(entry, link, sourceName, content, feedLanguage), null);
@@ -181,7 +183,8 @@ public class EntryIngester {
           null,
           new EntryRecord(entry.key(), EntryOutcome.FAILED, null, e.getMessage()));
     }
-    ExtractedPage extracted = extractor.extract(page.text(), page.finalUrl().toString());
+    ExtractedPage extracted =
+        extractor.extract(page.text(), page.finalUrl().toString(), feedLanguage);
     String url =
         sameSiteCanonical(page.finalUrl(), extracted.canonicalUrl())
             .orElse(page.finalUrl().toString());
@@ -198,7 +201,7 @@ public class EntryIngester {
             : org.jsoup.parser.Parser.unescapeEntities(entry.title(), false),
         entry.author().isBlank() ? page.byline() : entry.author(),
         sourceName,
-        page.language().orElse(feedLanguage),
+        page.language().orElse(""),
         entry.publishedAt() != null ? entry.publishedAt() : page.publishedAt().orElse(null),
         page.text(),
         "");

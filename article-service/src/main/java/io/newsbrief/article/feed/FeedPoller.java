@@ -129,8 +129,17 @@ public class FeedPoller {
         succeeded(feed, new PollSuccess(304, "", null, null, 0, 0, next(interval)), "not_modified");
         return;
       }
+      long fetched = System.nanoTime();
       ParsedFeed parsed = FeedParser.parse(result.body(), result.contentType());
+      long parsedAt = System.nanoTime();
       Ingested ingested = ingester.ingest(feed, parsed, result.finalUrl());
+      LOG.infof(
+          "feed %s polled: %d new entries, %d articles created (parse %d ms, ingest %d ms)",
+          feed.id,
+          ingested.entriesSeen(),
+          ingested.created(),
+          (parsedAt - fetched) / 1_000_000,
+          (System.nanoTime() - parsedAt) / 1_000_000);
       succeeded(
           feed,
           new PollSuccess(

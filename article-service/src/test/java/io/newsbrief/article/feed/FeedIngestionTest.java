@@ -116,7 +116,7 @@ class FeedIngestionTest {
     assertThat(harbour.getText())
         .contains("Engineers have finished repairing the old harbour wall")
         .doesNotContain("Subscribe to our newsletter");
-    assertThat(harbour.getLanguage()).as("undeclared: detected").isEqualTo("en");
+    assertThat(harbour.getLanguage()).as("undeclared: the feed's").isEqualTo("en-GB");
 
     Article library = byTitle(stored, "La bibliothèque municipale rouvre");
     assertThat(library.getLanguage()).isEqualTo("fr");
@@ -214,7 +214,7 @@ class FeedIngestionTest {
             .willReturn(
                 aResponse()
                     .withHeader("Content-Type", "application/rss+xml")
-                    .withBody("<rss>" + "x".repeat(200_000) + "</rss>")));
+                    .withBody("<rss>" + "x".repeat(4_500_000) + "</rss>")));
     web.stubFor(
         get(urlPathEqualTo(site.prefix + "/slow.rss"))
             .willReturn(
@@ -232,7 +232,7 @@ class FeedIngestionTest {
     Feed gone = awaitFeed(add(site.url("/gone.rss"), ""), f -> f.getStatus().hasLastPolledAt());
 
     assertThat(broken.getStatus().getLastError()).startsWith("not a readable RSS or Atom feed");
-    assertThat(huge.getStatus().getLastError()).contains("larger than 65536 bytes");
+    assertThat(huge.getStatus().getLastError()).contains("larger than 4194304 bytes");
     assertThat(slow.getStatus().getLastError()).isNotEmpty();
     assertThat(slow.getStatus().getLastHttpStatus()).isZero();
     assertThat(gone.getStatus().getLastError()).isEqualTo("answered HTTP 503");
