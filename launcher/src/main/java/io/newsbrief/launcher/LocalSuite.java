@@ -231,6 +231,9 @@ final class LocalSuite implements AutoCloseable {
       }
     }
     env.put("NEWSBRIEF_GATEWAY_API_KEY_HASHES", sha256Hex(LOCAL_API_KEY));
+    // Locally a developer's own feeds may be served from this machine; deployments keep the
+    // fetcher's SSRF default (no loopback).
+    env.put("NEWSBRIEF_FETCH_ALLOW_LOOPBACK", "true");
     if (service.hasDatabase()) {
       env.put(
           "QUARKUS_DATASOURCE_JDBC_URL",
