@@ -163,9 +163,22 @@ public class EntryIngester {
     return new Ingested(records.size(), created);
   }
 
-  /** The entry as a submission: from its own content when that is the full text, else its page. */
+  /** The entry as a submission; a failure of this one entry is recorded, not the poll's. */
   private Candidate candidate(
       FeedEntry entry, String link, String sourceName, String feedLanguage) {
+    try {
+      return prepare(entry, link, sourceName, feedLanguage);
+    } catch (RuntimeException e) {
+      LOG.errorf(e, "entry %s of a feed could not be prepared", entry.key());
+      return new Candidate(
+          entry.key(),
+          null,
+          new EntryRecord(entry.key(), EntryOutcome.FAILED, null, "internal error; see the log"));
+    }
+  }
+
+  /** The entry as a submission: from its own content when that is the full text, else its page. */
+  private Candidate prepare(FeedEntry entry, String link, String sourceName, String feedLanguage) {
     if (!entry.contentHtml().isBlank()) {
       ExtractedPage content =
           extractor.extract("<article>" + entry.contentHtml() + "</article>", link, feedLanguage);

@@ -12,6 +12,7 @@ import io.newsbrief.commons.error.FieldViolation;
 import io.newsbrief.commons.error.InvalidArgumentException;
 import io.newsbrief.commons.error.NotFoundException;
 import io.newsbrief.commons.paging.PageTokens;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
@@ -59,7 +60,7 @@ public class FeedRegistry {
    * @throws InvalidArgumentException for a bad or refused URL, name or interval
    * @throws ConflictException ALREADY_EXISTS when the canonical URL is registered
    */
-  @Transactional
+  // Not one transaction: the URL's DNS check must not hold a database connection.
   public Feed add(String url, String sourceName, Duration pollInterval) {
     List<FieldViolation> violations = new ArrayList<>();
     String trimmedUrl = url.strip();
@@ -99,12 +100,6 @@ public class FeedRegistry {
     if (!violations.isEmpty()) {
       throw new InvalidArgumentException(violations);
     }
-    Feed existing = feeds.findByCanonicalUrl(canonicalUrl.get());
-    if (existing != null) {
-      throw new ConflictException(
-          ConflictException.Kind.ALREADY_EXISTS,
-          "feed " + existing.id + " already polls " + existing.canonicalUrl);
-    }
     Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
     Feed feed = new Feed();
     feed.id = UUID.randomUUID();
@@ -116,9 +111,18 @@ public class FeedRegistry {
     feed.createdAt = now;
     feed.nextPollAt = now;
     feed.lastError = "";
-    feeds.persist(feed);
-    due.fire(new FeedsDue());
+    QuarkusTransaction.requiringNew().run(() -> insert(feed));
     return feed;
+  }
+
+  private void insert(Feed feed) {
+    UUID existing = feeds.insertUnlessRegistered(feed);
+    if (existing != null) {
+      throw new ConflictException(
+          ConflictException.Kind.ALREADY_EXISTS,
+          "feed " + existing + " already polls " + feed.canonicalUrl);
+    }
+    due.fire(new FeedsDue());
   }
 
   private static boolean hasUserInfo(String url) {

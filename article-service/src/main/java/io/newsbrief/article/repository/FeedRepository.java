@@ -41,8 +41,32 @@ public class FeedRepository implements PanacheRepositoryBase<Feed, UUID> {
       int articlesCreated,
       Instant nextPollAt) {}
 
-  public Feed findByCanonicalUrl(String canonicalUrl) {
-    return find("canonicalUrl", canonicalUrl).firstResult();
+  /**
+   * Stores a new feed unless its canonical URL is registered; safe under concurrent registrations
+   * (the unique constraint decides).
+   *
+   * @return null when stored, else the id of the feed already registered
+   */
+  public UUID insertUnlessRegistered(Feed feed) {
+    int inserted =
+        getEntityManager()
+            .createNativeQuery(
+                "INSERT INTO feed (id, url, canonical_url, title, source_name,"
+                    + " poll_interval_seconds, created_at, next_poll_at) VALUES (:id, :url,"
+                    + " :canonicalUrl, '', :sourceName, :interval, :createdAt, :createdAt)"
+                    + " ON CONFLICT (canonical_url) DO NOTHING")
+            .setParameter("id", feed.id)
+            .setParameter("url", feed.url)
+            .setParameter("canonicalUrl", feed.canonicalUrl)
+            .setParameter("sourceName", feed.sourceName)
+            .setParameter("interval", feed.pollIntervalSeconds)
+            .setParameter("createdAt", feed.createdAt)
+            .executeUpdate();
+    if (inserted == 1) {
+      return null;
+    }
+    Feed existing = find("canonicalUrl", feed.canonicalUrl).firstResult();
+    return existing == null ? null : existing.id;
   }
 
   /** One page of feeds, oldest registration first, after ({@code createdAt}, {@code id}). */

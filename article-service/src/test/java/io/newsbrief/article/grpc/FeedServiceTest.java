@@ -72,6 +72,30 @@ class FeedServiceTest {
   }
 
   @Test
+  void concurrentRegistrationsOfOneFeedCreateItOnce() throws Exception {
+    String url = feedUrl();
+    List<CompletableFuture<Status.Code>> attempts = new ArrayList<>();
+    for (int i = 0; i < 8; i++) {
+      attempts.add(
+          CompletableFuture.supplyAsync(
+              () -> {
+                try {
+                  add(url);
+                  return Status.Code.OK;
+                } catch (io.grpc.StatusRuntimeException e) {
+                  return e.getStatus().getCode();
+                }
+              }));
+    }
+    List<Status.Code> codes = new ArrayList<>();
+    for (CompletableFuture<Status.Code> attempt : attempts) {
+      codes.add(attempt.get(20, TimeUnit.SECONDS));
+    }
+    assertThat(codes).containsOnly(Status.Code.OK, Status.Code.ALREADY_EXISTS);
+    assertThat(codes.stream().filter(Status.Code.OK::equals)).hasSize(1);
+  }
+
+  @Test
   void refusesUrlsTheFetcherMustNotReachAndBadIntervals() {
     for (String url :
         List.of(
