@@ -160,7 +160,7 @@ class ManifestsTest {
     assertThat(objects)
         .filteredOn(o -> o.getKind().equals("NetworkPolicy"))
         .extracting(o -> o.getMetadata().getName())
-        .contains("default-deny-ingress", "gateway-from-anywhere");
+        .contains("default-deny-ingress", "gateway-from-anywhere", "article-service-egress");
     assertThat(objects)
         .filteredOn(o -> o.getKind().equals("HorizontalPodAutoscaler"))
         .extracting(o -> o.getMetadata().getName())
