@@ -73,17 +73,7 @@ final class GrpcCall {
   private static void call(
       ManagedChannel channel, MethodDescriptor method, String json, PrintStream out)
       throws Exception {
-    io.grpc.MethodDescriptor<DynamicMessage, DynamicMessage> grpcMethod =
-        io.grpc.MethodDescriptor.<DynamicMessage, DynamicMessage>newBuilder()
-            .setType(methodType(method))
-            .setFullMethodName(
-                io.grpc.MethodDescriptor.generateFullMethodName(
-                    method.getService().getFullName(), method.getName()))
-            .setRequestMarshaller(
-                ProtoUtils.marshaller(DynamicMessage.getDefaultInstance(method.getInputType())))
-            .setResponseMarshaller(
-                ProtoUtils.marshaller(DynamicMessage.getDefaultInstance(method.getOutputType())))
-            .build();
+    io.grpc.MethodDescriptor<DynamicMessage, DynamicMessage> grpcMethod = grpcMethod(method);
     JsonFormat.Printer printer = JsonFormat.printer();
     if (method.isClientStreaming()) {
       List<DynamicMessage> requests = new ArrayList<>();
@@ -120,7 +110,22 @@ final class GrpcCall {
     }
   }
 
-  private static DynamicMessage parse(MethodDescriptor method, String json)
+  /** A method found by reflection, callable with dynamic messages. */
+  static io.grpc.MethodDescriptor<DynamicMessage, DynamicMessage> grpcMethod(
+      MethodDescriptor method) {
+    return io.grpc.MethodDescriptor.<DynamicMessage, DynamicMessage>newBuilder()
+        .setType(methodType(method))
+        .setFullMethodName(
+            io.grpc.MethodDescriptor.generateFullMethodName(
+                method.getService().getFullName(), method.getName()))
+        .setRequestMarshaller(
+            ProtoUtils.marshaller(DynamicMessage.getDefaultInstance(method.getInputType())))
+        .setResponseMarshaller(
+            ProtoUtils.marshaller(DynamicMessage.getDefaultInstance(method.getOutputType())))
+        .build();
+  }
+
+  static DynamicMessage parse(MethodDescriptor method, String json)
       throws InvalidProtocolBufferException {
     DynamicMessage.Builder builder = DynamicMessage.newBuilder(method.getInputType());
     JsonFormat.parser().merge(json, builder);
@@ -182,8 +187,7 @@ final class GrpcCall {
   }
 
   /** Asks the server's reflection service for the file defining the service and its imports. */
-  private static ServiceDescriptor describe(ManagedChannel channel, String serviceName)
-      throws Exception {
+  static ServiceDescriptor describe(ManagedChannel channel, String serviceName) throws Exception {
     FirstResponse<ServerReflectionResponse> answer = new FirstResponse<>();
     StreamObserver<ServerReflectionRequest> requests =
         ServerReflectionGrpc.newStub(channel)
@@ -239,7 +243,7 @@ final class GrpcCall {
   }
 
   /** Receives a call's single response; {@link #await} rethrows the call's gRPC status. */
-  private static final class FirstResponse<T> implements StreamObserver<T> {
+  static final class FirstResponse<T> implements StreamObserver<T> {
     private final CompletableFuture<T> response = new CompletableFuture<>();
 
     @Override

@@ -48,6 +48,7 @@ final class LocalSuite implements AutoCloseable {
 
   private final SuiteSettings settings;
   private final Map<ServiceSpec, Process> running = new LinkedHashMap<>();
+  private final Map<ServiceSpec, Map<String, String>> overrides = new LinkedHashMap<>();
   private final HttpClient http =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
   private EmbeddedPostgres postgres;
@@ -99,11 +100,32 @@ final class LocalSuite implements AutoCloseable {
     }
   }
 
-  /** Starts one service again and returns once it is ready. */
-  void restart(ServiceSpec service) throws IOException, InterruptedException {
+  /**
+   * Starts one service (again, if it runs) and returns once it is ready.
+   *
+   * @return how long it took from launching the JVM to a ready answer
+   */
+  Duration restart(ServiceSpec service) throws IOException, InterruptedException {
     stop(service);
+    long launched = System.nanoTime();
     launch(service);
     awaitReady(service);
+    return Duration.ofNanos(System.nanoTime() - launched);
+  }
+
+  /** An environment variable for a service's next start, over the suite's own. */
+  void override(ServiceSpec service, String variable, String value) {
+    overrides.computeIfAbsent(service, s -> new LinkedHashMap<>()).put(variable, value);
+  }
+
+  /** The operating-system process id of a running service. */
+  long pid(ServiceSpec service) {
+    return running.get(service).pid();
+  }
+
+  /** A connection to a service's database, for measurements and checks. */
+  Connection connect(String database) throws SQLException {
+    return postgres.getDatabase("postgres", database).getConnection();
   }
 
   String baseUrl(ServiceSpec service) {
@@ -241,6 +263,7 @@ final class LocalSuite implements AutoCloseable {
       env.put("QUARKUS_DATASOURCE_USERNAME", "postgres");
       env.put("QUARKUS_DATASOURCE_PASSWORD", "postgres");
     }
+    env.putAll(overrides.getOrDefault(service, Map.of()));
     System.out.println(
         "newsbrief: starting "
             + service.name()

@@ -15,6 +15,9 @@ record ServiceSpec(String name, int basePort, String database, String grpcClient
       new ServiceSpec("summary-service", 8082, "summaries", "summaries");
   static final ServiceSpec GATEWAY = new ServiceSpec("gateway", 8080, null, null);
 
+  /** Not part of the suite: the bare REST endpoint the benchmark compares the gateway with. */
+  static final ServiceSpec BENCH_BASELINE = new ServiceSpec("bench", 8099, null, null);
+
   /** In start order: a service's dependencies first. */
   static final List<ServiceSpec> SUITE = List.of(ARTICLES, SUMMARIES, GATEWAY);
 
