@@ -28,4 +28,8 @@ public interface GatewayConfig {
   /** Retry-After sent with 202 (brief in progress) and 503 (downstream unavailable). */
   @WithDefault("2")
   int retryAfterSeconds();
+
+  /** Longest wait before following summary-service's brief changes again after a failure. */
+  @WithDefault("30S")
+  java.time.Duration briefChangesRetryMax();
 }

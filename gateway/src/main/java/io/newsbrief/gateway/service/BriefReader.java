@@ -9,6 +9,7 @@ import io.newsbrief.gateway.model.Brief;
 import io.newsbrief.gateway.model.Page;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The reads behind the feed and the brief screen, for the JSON API and the web page alike. While
@@ -24,20 +25,49 @@ public class BriefReader {
   private final SummariesClient summaries;
   private final ArticlesClient articles;
   private final LastGoodAnswers lastGood;
+  private final FreshBriefs fresh;
 
-  BriefReader(SummariesClient summaries, ArticlesClient articles, LastGoodAnswers lastGood) {
+  BriefReader(
+      SummariesClient summaries,
+      ArticlesClient articles,
+      LastGoodAnswers lastGood,
+      FreshBriefs fresh) {
     this.summaries = summaries;
     this.articles = articles;
     this.lastGood = lastGood;
+    this.fresh = fresh;
   }
 
   public Served<Page<Brief>> feed(FeedQuery query) {
-    return lastGood.serve(query.key(), () -> freshFeed(query), page -> true);
+    // A searched feed also depends on article-service's index: not kept in memory.
+    boolean keepable = query.query() == null;
+    if (keepable) {
+      Optional<Page<Brief>> kept = fresh.feedPage(query.key());
+      if (kept.isPresent()) {
+        return new Served<>(kept.get(), false);
+      }
+    }
+    long readToken = fresh.beforeRead();
+    Served<Page<Brief>> served = lastGood.serve(query.key(), () -> freshFeed(query), page -> true);
+    if (keepable && !served.stale()) {
+      fresh.keepFeedPage(query.key(), served.value(), readToken);
+    }
+    return served;
   }
 
   /** The article's brief; the first call for an article requests it. */
   public Served<Brief> brief(String articleId) {
-    return lastGood.serve("brief\u0000" + articleId, () -> freshBrief(articleId), Brief::isDone);
+    Optional<Brief> kept = fresh.brief(articleId);
+    if (kept.isPresent()) {
+      return new Served<>(kept.get(), false);
+    }
+    long readToken = fresh.beforeRead();
+    Served<Brief> served =
+        lastGood.serve("brief\u0000" + articleId, () -> freshBrief(articleId), Brief::isDone);
+    if (!served.stale() && served.value().isDone()) {
+      fresh.keepBrief(articleId, served.value(), readToken);
+    }
+    return served;
   }
 
   private Page<Brief> freshFeed(FeedQuery query) {

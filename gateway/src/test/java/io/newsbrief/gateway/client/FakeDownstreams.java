@@ -5,6 +5,7 @@ import io.newsbrief.proto.summary.v1.Brief;
 import io.newsbrief.proto.summary.v1.JobState;
 import io.newsbrief.proto.summary.v1.Section;
 import jakarta.inject.Singleton;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -21,16 +22,56 @@ public class FakeDownstreams {
   volatile boolean articlesDown;
   volatile boolean summariesDown;
 
+  /** Whether WatchBriefChanges is served (off: UNIMPLEMENTED, so nothing is kept in memory). */
+  volatile boolean announcesChanges;
+
+  final java.util.concurrent.atomic.AtomicInteger getBriefCalls =
+      new java.util.concurrent.atomic.AtomicInteger();
+  final List<io.grpc.stub.StreamObserver<io.newsbrief.proto.summary.v1.BriefChange>>
+      changeWatchers = new java.util.concurrent.CopyOnWriteArrayList<>();
+
   public void reset() {
     articlesByUrl.clear();
     briefsByArticle.clear();
     feedsById.clear();
     articlesDown = false;
     summariesDown = false;
+    announcesChanges = false;
+    endChangeStreams();
   }
 
   public void summariesDown(boolean down) {
     summariesDown = down;
+    if (down) {
+      endChangeStreams();
+    }
+  }
+
+  public void announceChanges() {
+    announcesChanges = true;
+  }
+
+  public int getBriefCalls() {
+    return getBriefCalls.get();
+  }
+
+  /** Replaces an article's brief lead, announcing the change as summary-service would. */
+  public void rewriteLead(String articleId, String lead) {
+    briefsByArticle.computeIfPresent(
+        articleId, (id, brief) -> brief.toBuilder().setLead(lead).build());
+    announce(articleId);
+  }
+
+  void announce(String articleId) {
+    var change =
+        io.newsbrief.proto.summary.v1.BriefChange.newBuilder().setArticleId(articleId).build();
+    changeWatchers.forEach(watcher -> watcher.onNext(change));
+  }
+
+  private void endChangeStreams() {
+    changeWatchers.forEach(
+        watcher -> watcher.onError(io.grpc.Status.UNAVAILABLE.asRuntimeException()));
+    changeWatchers.clear();
   }
 
   public void articlesDown(boolean down) {
@@ -62,6 +103,7 @@ public class FakeDownstreams {
             .addSections(
                 Section.newBuilder().setHeading("Border Talks").addParagraphs("A paragraph."))
             .build());
+    announce(articleId);
   }
 
   public void failBrief(String articleId, String reason) {
@@ -73,5 +115,6 @@ public class FakeDownstreams {
             .setState(JobState.JOB_STATE_FAILED)
             .setReason(reason)
             .build());
+    announce(articleId);
   }
 }

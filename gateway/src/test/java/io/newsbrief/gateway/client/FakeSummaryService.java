@@ -3,6 +3,7 @@ package io.newsbrief.gateway.client;
 import io.grpc.Status;
 import io.grpc.stub.StreamObserver;
 import io.newsbrief.proto.summary.v1.Brief;
+import io.newsbrief.proto.summary.v1.BriefChange;
 import io.newsbrief.proto.summary.v1.GetBriefRequest;
 import io.newsbrief.proto.summary.v1.JobState;
 import io.newsbrief.proto.summary.v1.ListBriefsRequest;
@@ -10,6 +11,7 @@ import io.newsbrief.proto.summary.v1.ListBriefsResponse;
 import io.newsbrief.proto.summary.v1.RequestBriefRequest;
 import io.newsbrief.proto.summary.v1.RequestBriefResponse;
 import io.newsbrief.proto.summary.v1.SummaryServiceGrpc;
+import io.newsbrief.proto.summary.v1.WatchBriefChangesRequest;
 import io.quarkus.grpc.GrpcService;
 import java.util.Comparator;
 import java.util.List;
@@ -50,6 +52,7 @@ public class FakeSummaryService extends SummaryServiceGrpc.SummaryServiceImplBas
 
   @Override
   public void getBrief(GetBriefRequest request, StreamObserver<Brief> response) {
+    state.getBriefCalls.incrementAndGet();
     if (down(response)) {
       return;
     }
@@ -91,6 +94,20 @@ public class FakeSummaryService extends SummaryServiceGrpc.SummaryServiceImplBas
             .setNextPageToken(to < done.size() ? Integer.toString(to) : "")
             .build());
     response.onCompleted();
+  }
+
+  @Override
+  public void watchBriefChanges(
+      WatchBriefChangesRequest request, StreamObserver<BriefChange> response) {
+    if (!state.announcesChanges) {
+      response.onError(Status.UNIMPLEMENTED.asRuntimeException());
+      return;
+    }
+    if (down(response)) {
+      return;
+    }
+    state.changeWatchers.add(response);
+    response.onNext(BriefChange.getDefaultInstance());
   }
 
   private boolean down(StreamObserver<?> response) {

@@ -4,6 +4,7 @@ import io.newsbrief.commons.grpc.GrpcCalls;
 import io.newsbrief.commons.grpc.GrpcStatusMapper;
 import io.newsbrief.commons.grpc.ProtoValues;
 import io.newsbrief.proto.summary.v1.Brief;
+import io.newsbrief.proto.summary.v1.BriefChange;
 import io.newsbrief.proto.summary.v1.GetBriefRequest;
 import io.newsbrief.proto.summary.v1.ListBriefsRequest;
 import io.newsbrief.proto.summary.v1.ListBriefsResponse;
@@ -12,6 +13,7 @@ import io.newsbrief.proto.summary.v1.RequestBriefResponse;
 import io.newsbrief.proto.summary.v1.SummarizeRequest;
 import io.newsbrief.proto.summary.v1.SummarizeResponse;
 import io.newsbrief.proto.summary.v1.SummaryService;
+import io.newsbrief.proto.summary.v1.WatchBriefChangesRequest;
 import io.newsbrief.proto.summary.v1.WatchBriefRequest;
 import io.newsbrief.summary.repository.BriefRepository.BriefFilter;
 import io.newsbrief.summary.service.BriefService;
@@ -91,6 +93,23 @@ public class SummaryGrpcService implements SummaryService {
                     ProtoValues.uuid("article_id", request.getArticleId()), request.getMethod()))
         .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
         .map(BriefMessages::toProto)
+        .onFailure()
+        .transform(GrpcStatusMapper::toStatus);
+  }
+
+  @Override
+  public Multi<BriefChange> watchBriefChanges(WatchBriefChangesRequest request) {
+    return briefs
+        .changes()
+        .map(
+            articleId ->
+                BriefChange.newBuilder()
+                    .setArticleId(
+                        articleId.getMostSignificantBits() == 0
+                                && articleId.getLeastSignificantBits() == 0
+                            ? ""
+                            : articleId.toString())
+                    .build())
         .onFailure()
         .transform(GrpcStatusMapper::toStatus);
   }

@@ -99,6 +99,7 @@ public class BriefService {
                   return new Requested(view(enqueued.job()), enqueued.created());
                 });
     if (requested.created()) {
+      events.changed(articleId);
       workers.wakeUp();
     }
     return requested;
@@ -153,6 +154,14 @@ public class BriefService {
    * The brief's state now and at every change, ending after DONE or FAILED. Polls the database, so
    * it sees the work of every replica.
    */
+  /**
+   * The articles whose brief changes from now on, on any replica; first the nil UUID, meaning "live
+   * from here". Fails while changes cannot be followed.
+   */
+  public Multi<UUID> changes() {
+    return events.allChanges();
+  }
+
   public Multi<BriefView> watch(UUID articleId, String method) {
     BriefView first = get(articleId, method);
     return Multi.createFrom()

@@ -1,25 +1,141 @@
 package io.newsbrief.summary.service;
 
+import io.agroal.api.AgroalDataSource;
+import io.newsbrief.commons.error.UnavailableException;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.operators.multi.processors.BroadcastProcessor;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
 import java.util.UUID;
-import java.util.concurrent.Flow.Processor;
+import org.jboss.logging.Logger;
+import org.postgresql.PGConnection;
+import org.postgresql.PGNotification;
 
 /**
- * Articles whose job this replica's workers just moved on, so local watchers look at once instead
- * of at their next poll. Watchers still poll: jobs done by other replicas are not announced here.
+ * Articles whose job moved on (requested, claimed, done, failed), announced to every replica
+ * through PostgreSQL's NOTIFY and heard by each replica's listener: brief watchers look at once,
+ * and caches (the gateway's, through WatchBriefChanges) drop what changed. While the listener is
+ * not connected nothing can be promised: the change stream fails and is refused until it is back.
  */
 @ApplicationScoped
 public class JobEvents {
 
-  private final Processor<UUID, UUID> changed = BroadcastProcessor.<UUID>create().serialized();
+  private static final Logger LOG = Logger.getLogger(JobEvents.class);
+  private static final String CHANNEL = "brief_changed";
+  private static final int LISTEN_WAIT_MILLIS = 500;
+  private static final Duration RETRY = Duration.ofSeconds(1);
 
-  void changed(UUID articleId) {
-    changed.onNext(articleId);
+  /** Changes a slow change-stream subscriber may fall behind by before its stream fails. */
+  private static final int MAX_BACKLOG = 10_000;
+
+  private final AgroalDataSource dataSource;
+  private volatile BroadcastProcessor<UUID> heard = BroadcastProcessor.create();
+  private volatile boolean listening;
+  private volatile boolean running = true;
+  private Thread listener;
+
+  JobEvents(AgroalDataSource dataSource) {
+    this.dataSource = dataSource;
   }
 
+  void start(@Observes StartupEvent event) {
+    listener = new Thread(this::listen, "brief-change-listener");
+    listener.setDaemon(true);
+    listener.start();
+  }
+
+  void stop(@Observes ShutdownEvent event) throws InterruptedException {
+    running = false;
+    if (listener != null) {
+      listener.join(2 * LISTEN_WAIT_MILLIS);
+    }
+  }
+
+  /** Announces a change to every replica. Call after the change committed. */
+  void changed(UUID articleId) {
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement notify = connection.prepareStatement("SELECT pg_notify(?, ?)")) {
+      notify.setString(1, CHANNEL);
+      notify.setString(2, articleId.toString());
+      notify.execute();
+    } catch (SQLException e) {
+      // The listeners will not hear it: fail the change streams so that caches start over.
+      LOG.warnf("could not announce a brief change: %s", e.getMessage());
+      lost(e);
+    }
+  }
+
+  /** Changes of one article's job, for its watchers (who also poll). */
   Multi<UUID> changes(UUID articleId) {
-    return Multi.createFrom().publisher(changed).filter(articleId::equals).onOverflow().drop();
+    return Multi.createFrom()
+        .publisher(heard)
+        .filter(articleId::equals)
+        .onOverflow()
+        .drop()
+        .onFailure()
+        .recoverWithCompletion();
+  }
+
+  /**
+   * Every change from now on, starting with the nil UUID as "live from here".
+   *
+   * @throws UnavailableException (as the stream's failure) while changes cannot be heard
+   */
+  public Multi<UUID> allChanges() {
+    if (!listening) {
+      return Multi.createFrom()
+          .failure(new UnavailableException("brief changes cannot be followed right now", null));
+    }
+    return Multi.createBy()
+        .concatenating()
+        .streams(
+            Multi.createFrom().item(new UUID(0, 0)),
+            Multi.createFrom().publisher(heard).onOverflow().buffer(MAX_BACKLOG));
+  }
+
+  private void listen() {
+    while (running) {
+      try (Connection connection = dataSource.getConnection();
+          Statement statement = connection.createStatement()) {
+        statement.execute("LISTEN " + CHANNEL);
+        PGConnection postgres = connection.unwrap(PGConnection.class);
+        listening = true;
+        while (running) {
+          PGNotification[] notifications = postgres.getNotifications(LISTEN_WAIT_MILLIS);
+          if (notifications != null) {
+            for (PGNotification notification : notifications) {
+              heard.onNext(UUID.fromString(notification.getParameter()));
+            }
+          }
+        }
+      } catch (SQLException | IllegalArgumentException e) {
+        LOG.warnf("brief-change listener lost its connection: %s", e.getMessage());
+        lost(e);
+        pause();
+      }
+    }
+  }
+
+  private void lost(Exception cause) {
+    listening = false;
+    BroadcastProcessor<UUID> failed = heard;
+    heard = BroadcastProcessor.create();
+    failed.onError(new UnavailableException("brief changes were interrupted", cause));
+  }
+
+  private void pause() {
+    try {
+      Thread.sleep(RETRY.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      running = false;
+    }
   }
 }

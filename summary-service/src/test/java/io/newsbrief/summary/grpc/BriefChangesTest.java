@@ -1,0 +1,68 @@
+package io.newsbrief.summary.grpc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.newsbrief.proto.summary.v1.RequestBriefRequest;
+import io.newsbrief.proto.summary.v1.SummaryService;
+import io.newsbrief.proto.summary.v1.SummaryServiceGrpc.SummaryServiceBlockingStub;
+import io.newsbrief.proto.summary.v1.WatchBriefChangesRequest;
+import io.newsbrief.summary.client.FakeArticles;
+import io.newsbrief.testing.EmbeddedPostgresResource;
+import io.quarkus.grpc.GrpcClient;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.smallrye.mutiny.subscription.Cancellable;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/** WatchBriefChanges over a real channel: live marker first, then every job change, via NOTIFY. */
+@QuarkusTest
+@WithTestResource(EmbeddedPostgresResource.class)
+class BriefChangesTest {
+
+  @GrpcClient("summaries")
+  SummaryServiceBlockingStub summaries;
+
+  @GrpcClient("summaries")
+  SummaryService mutinySummaries;
+
+  @Inject FakeArticles articles;
+
+  @Test
+  void announcesLiveThenEveryChangeOfAnArticlesBrief() {
+    List<String> heard = new CopyOnWriteArrayList<>();
+    Cancellable subscription =
+        mutinySummaries
+            .watchBriefChanges(WatchBriefChangesRequest.getDefaultInstance())
+            .subscribe()
+            .with(change -> heard.add(change.getArticleId()));
+    try {
+      await().atMost(Duration.ofSeconds(10)).until(() -> !heard.isEmpty());
+      assertThat(heard.get(0)).as("the live marker").isEmpty();
+
+      String articleId =
+          articles
+              .add("Wire", "Changes are announced", "One sentence here. Another one there.")
+              .getId();
+      summaries
+          .withDeadlineAfter(10, TimeUnit.SECONDS)
+          .requestBrief(RequestBriefRequest.newBuilder().setArticleId(articleId).build());
+
+      // Requested, claimed, done: at least the request and the completion are heard.
+      await()
+          .atMost(Duration.ofSeconds(20))
+          .untilAsserted(
+              () ->
+                  assertThat(heard.stream().filter(articleId::equals).count())
+                      .isGreaterThanOrEqualTo(2));
+      assertThat(heard.subList(1, heard.size())).doesNotContain("");
+    } finally {
+      subscription.cancel();
+    }
+  }
+}
