@@ -11,6 +11,10 @@ public interface BriefRequestConfig {
   @WithDefault("true")
   boolean enabled();
 
+  /** RequestBrief calls in flight at once. */
+  @WithDefault("8")
+  int concurrency();
+
   /** Rows claimed per round. */
   @WithDefault("50")
   int batchSize();

@@ -9,18 +9,24 @@ import io.newsbrief.article.service.ArticleEvents.ArticlesStored;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.jboss.logging.Logger;
 
 /**
  * Delivers the brief-request outbox to summary-service: right after articles are stored, and every
  * couple of seconds for what is still due (summary-service was down, or another replica's relay
- * died holding rows). A row is deleted only once summary-service accepted the request.
+ * died holding rows). A row is deleted only once summary-service accepted the request. The requests
+ * of a claimed batch are sent {@code concurrency} at a time: each mostly waits on summary-service.
  */
 @ApplicationScoped
 public class BriefRequestRelay {
@@ -32,6 +38,7 @@ public class BriefRequestRelay {
   private final BriefRequestConfig config;
   private final MeterRegistry meters;
   private final AtomicBoolean running = new AtomicBoolean();
+  private final ExecutorService deliveries;
 
   BriefRequestRelay(
       BriefRequestOutbox outbox,
@@ -42,6 +49,20 @@ public class BriefRequestRelay {
     this.summaries = summaries;
     this.config = config;
     this.meters = meters;
+    AtomicInteger threads = new AtomicInteger();
+    this.deliveries =
+        Executors.newFixedThreadPool(
+            config.concurrency(),
+            task -> {
+              Thread thread = new Thread(task, "brief-request-" + threads.incrementAndGet());
+              thread.setDaemon(true);
+              return thread;
+            });
+  }
+
+  @PreDestroy
+  void stop() {
+    deliveries.shutdownNow();
   }
 
   void onStored(@Observes(during = TransactionPhase.AFTER_SUCCESS) ArticlesStored stored) {
@@ -59,7 +80,11 @@ public class BriefRequestRelay {
         due =
             QuarkusTransaction.requiringNew()
                 .call(() -> outbox.claimDue(config.batchSize(), config.lease()));
-        due.forEach(this::deliver);
+        CompletableFuture.allOf(
+                due.stream()
+                    .map(request -> CompletableFuture.runAsync(() -> deliver(request), deliveries))
+                    .toArray(CompletableFuture[]::new))
+            .join();
       } while (due.size() == config.batchSize());
     } catch (RuntimeException e) {
       LOG.warnf("brief-request relay: %s", e.getMessage());
