@@ -3,6 +3,7 @@ package io.newsbrief.article.extraction;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -164,7 +165,7 @@ public class HtmlExtractor {
     }
     try {
       return Optional.of(
-          java.time.LocalDateTime.parse(value, DateTimeFormatter.ISO_LOCAL_DATE_TIME)
+          LocalDateTime.parse(value, DateTimeFormatter.ISO_LOCAL_DATE_TIME)
               .toInstant(ZoneOffset.UTC));
     } catch (DateTimeParseException e) {
       // try a bare date

@@ -18,6 +18,7 @@ import io.newsbrief.article.service.ArticleCatalog.ImportOutcome;
 import io.newsbrief.article.service.ArticleSubmission;
 import io.newsbrief.article.service.ArticleText;
 import io.newsbrief.article.service.UrlCanonicalizer;
+import io.newsbrief.commons.concurrent.DaemonThreads;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -34,7 +35,6 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.jboss.logging.Logger;
 
 /**
@@ -75,15 +75,9 @@ public class EntryIngester {
     this.config = config;
     this.limits = limits;
     this.meters = meters;
-    AtomicInteger threads = new AtomicInteger();
     this.pageFetches =
         Executors.newFixedThreadPool(
-            config.maxConcurrentPageFetches(),
-            task -> {
-              Thread thread = new Thread(task, "page-fetch-" + threads.incrementAndGet());
-              thread.setDaemon(true);
-              return thread;
-            });
+            config.maxConcurrentPageFetches(), DaemonThreads.named("page-fetch"));
   }
 
   @PreDestroy
@@ -143,10 +137,8 @@ public class EntryIngester {
           }
         });
     List<Candidate> candidates = pending.stream().map(CompletableFuture::join).toList();
-    long prepared = System.nanoTime();
 
     int created = store(candidates, records);
-    LOG.debugf("feed %s: stored in %d ms", feed.id, (System.nanoTime() - prepared) / 1_000_000);
     QuarkusTransaction.requiringNew().run(() -> feeds.recordEntries(feed.id, records));
     records.stream()
         .filter(r -> r.outcome() == EntryOutcome.FAILED || r.outcome() == EntryOutcome.REJECTED)

@@ -9,6 +9,7 @@ import io.newsbrief.article.fetch.Validators;
 import io.newsbrief.article.repository.Feed;
 import io.newsbrief.article.repository.FeedRepository;
 import io.newsbrief.article.repository.FeedRepository.PollSuccess;
+import io.newsbrief.commons.concurrent.DaemonThreads;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.annotation.PreDestroy;
@@ -25,7 +26,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.jboss.logging.Logger;
 
 /**
@@ -58,15 +58,9 @@ public class FeedPoller {
     this.ingester = ingester;
     this.config = config;
     this.meters = meters;
-    AtomicInteger threads = new AtomicInteger();
     this.polls =
         Executors.newFixedThreadPool(
-            config.maxConcurrentPolls() + 1,
-            task -> {
-              Thread thread = new Thread(task, "feed-poll-" + threads.incrementAndGet());
-              thread.setDaemon(true);
-              return thread;
-            });
+            config.maxConcurrentPolls() + 1, DaemonThreads.named("feed-poll"));
   }
 
   @PreDestroy

@@ -11,6 +11,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -110,13 +111,11 @@ public class ArticleRepository implements PanacheRepositoryBase<Article, UUID> {
     return new Insertion(idsByCanonicalUrl, inserted);
   }
 
-  private static java.sql.Array signatureArray(Connection connection, int[] signature)
-      throws SQLException {
+  private static Array signatureArray(Connection connection, int[] signature) throws SQLException {
     if (signature == null) {
       return null;
     }
-    return connection.createArrayOf(
-        "integer", java.util.Arrays.stream(signature).boxed().toArray());
+    return connection.createArrayOf("integer", Arrays.stream(signature).boxed().toArray());
   }
 
   /** Indexes stored articles by their story bands (LSH keys), in one statement. */
@@ -162,9 +161,7 @@ public class ArticleRepository implements PanacheRepositoryBase<Article, UUID> {
                           + " WHERE band = ANY (?)) AND a.published_at BETWEEN ? AND ?"
                           + " AND a.story_signature IS NOT NULL")) {
                 select.setArray(
-                    1,
-                    connection.createArrayOf(
-                        "bigint", java.util.Arrays.stream(bands).boxed().toArray()));
+                    1, connection.createArrayOf("bigint", Arrays.stream(bands).boxed().toArray()));
                 select.setTimestamp(2, Timestamp.from(from));
                 select.setTimestamp(3, Timestamp.from(to));
                 List<StoryCandidate> candidates = new ArrayList<>();
@@ -176,9 +173,7 @@ public class ArticleRepository implements PanacheRepositoryBase<Article, UUID> {
                             rows.getObject(1, UUID.class),
                             rows.getObject(2, UUID.class),
                             rows.getTimestamp(3).toInstant(),
-                            java.util.Arrays.stream(signature)
-                                .mapToInt(Integer::intValue)
-                                .toArray()));
+                            Arrays.stream(signature).mapToInt(Integer::intValue).toArray()));
                   }
                 }
                 return candidates;

@@ -6,6 +6,7 @@ import io.newsbrief.article.config.BriefRequestConfig;
 import io.newsbrief.article.repository.BriefRequestOutbox;
 import io.newsbrief.article.repository.BriefRequestOutbox.DueRequest;
 import io.newsbrief.article.service.ArticleEvents.ArticlesStored;
+import io.newsbrief.commons.concurrent.DaemonThreads;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
@@ -19,7 +20,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.jboss.logging.Logger;
 
 /**
@@ -49,15 +49,8 @@ public class BriefRequestRelay {
     this.summaries = summaries;
     this.config = config;
     this.meters = meters;
-    AtomicInteger threads = new AtomicInteger();
     this.deliveries =
-        Executors.newFixedThreadPool(
-            config.concurrency(),
-            task -> {
-              Thread thread = new Thread(task, "brief-request-" + threads.incrementAndGet());
-              thread.setDaemon(true);
-              return thread;
-            });
+        Executors.newFixedThreadPool(config.concurrency(), DaemonThreads.named("brief-request"));
   }
 
   @PreDestroy

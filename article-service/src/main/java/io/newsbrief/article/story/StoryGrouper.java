@@ -9,7 +9,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -76,8 +79,8 @@ public class StoryGrouper {
   }
 
   /** Indexes the stored ones among {@code grouped} so later articles can find their story. */
-  public void index(List<NewArticle> grouped, java.util.Set<UUID> storedIds) {
-    java.util.Map<UUID, long[]> bands = new java.util.HashMap<>();
+  public void index(List<NewArticle> grouped, Set<UUID> storedIds) {
+    Map<UUID, long[]> bands = new HashMap<>();
     for (NewArticle article : grouped) {
       if (storedIds.contains(article.id())) {
         bands.put(article.id(), MinHash.bands(article.storySignature()));

@@ -2,6 +2,7 @@ package io.newsbrief.gateway.client;
 
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
+import io.newsbrief.commons.concurrent.DaemonThreads;
 import io.newsbrief.gateway.config.GatewayConfig;
 import io.newsbrief.proto.summary.v1.MutinySummaryServiceGrpc.MutinySummaryServiceStub;
 import io.newsbrief.proto.summary.v1.WatchBriefChangesRequest;
@@ -43,12 +44,7 @@ public class BriefChanges {
   private final Duration retryMax;
   private final Event<Signal> signals;
   private final ScheduledExecutorService retries =
-      Executors.newSingleThreadScheduledExecutor(
-          task -> {
-            Thread thread = new Thread(task, "brief-changes-retry");
-            thread.setDaemon(true);
-            return thread;
-          });
+      Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("brief-changes-retry"));
   private final AtomicBoolean started = new AtomicBoolean();
   private volatile boolean running = true;
   private volatile Cancellable subscription;
