@@ -26,6 +26,15 @@ final class BenchCommand {
   private static final String ARTICLES = "newsbrief.article.v1.ArticleService";
   private static final String SUMMARIES = "newsbrief.summary.v1.SummaryService";
   private static final int CONNECTIONS = 64;
+
+  /** The suite's services and, last, the baseline they are compared with. */
+  private static final List<ServiceSpec> MEASURED =
+      List.of(
+          ServiceSpec.ARTICLES,
+          ServiceSpec.SUMMARIES,
+          ServiceSpec.GATEWAY,
+          ServiceSpec.BENCH_BASELINE);
+
   private static final String[] WORDS =
       ("council river tram bridge budget harbour storm museum village union drivers operators"
               + " deal vote pay rise schools library hospital nurses doctors farmers prices harvest"
@@ -85,12 +94,7 @@ final class BenchCommand {
 
   /** Time from launching each JVM to a ready answer, one service at a time on an idle machine. */
   private void startUp() throws Exception {
-    for (ServiceSpec service :
-        List.of(
-            ServiceSpec.ARTICLES,
-            ServiceSpec.SUMMARIES,
-            ServiceSpec.GATEWAY,
-            ServiceSpec.BENCH_BASELINE)) {
+    for (ServiceSpec service : MEASURED) {
       Duration ready = suite.restart(service);
       report.add(
           "start-up",
@@ -228,12 +232,7 @@ final class BenchCommand {
   }
 
   private void memory() throws Exception {
-    for (ServiceSpec service :
-        List.of(
-            ServiceSpec.ARTICLES,
-            ServiceSpec.SUMMARIES,
-            ServiceSpec.GATEWAY,
-            ServiceSpec.BENCH_BASELINE)) {
+    for (ServiceSpec service : MEASURED) {
       long kib = residentKib(suite.pid(service));
       report.add(
           "memory",

@@ -55,7 +55,7 @@ final class DynamicClient implements AutoCloseable {
             response);
     requests.forEach(sender::onNext);
     sender.onCompleted();
-    return response.await();
+    return response.await(DEADLINE_SECONDS);
   }
 
   /** A field of a message by name, e.g. "created_count". */

@@ -90,7 +90,7 @@ final class GrpcCall {
               response);
       requests.forEach(sender::onNext);
       sender.onCompleted();
-      out.println(printer.print(response.await()));
+      out.println(printer.print(response.await(DEADLINE_SECONDS)));
     } else if (method.isServerStreaming()) {
       // Streams such as WatchArticles run until the server ends them or the user presses Ctrl-C.
       Iterator<DynamicMessage> responses =
@@ -196,7 +196,7 @@ final class GrpcCall {
     requests.onNext(
         ServerReflectionRequest.newBuilder().setFileContainingSymbol(serviceName).build());
     requests.onCompleted();
-    ServerReflectionResponse response = answer.await();
+    ServerReflectionResponse response = answer.await(DEADLINE_SECONDS);
     if (response.hasErrorResponse()) {
       throw io.grpc.Status.NOT_FOUND
           .withDescription("reflection: " + response.getErrorResponse().getErrorMessage())
@@ -259,9 +259,10 @@ final class GrpcCall {
     @Override
     public void onCompleted() {}
 
-    T await() throws Exception {
+    /** Waits as long as the call's own deadline allows. */
+    T await(long deadlineSeconds) throws Exception {
       try {
-        return response.get(DEADLINE_SECONDS, TimeUnit.SECONDS);
+        return response.get(deadlineSeconds, TimeUnit.SECONDS);
       } catch (ExecutionException e) {
         throw e.getCause() instanceof StatusRuntimeException status ? status : e;
       }
