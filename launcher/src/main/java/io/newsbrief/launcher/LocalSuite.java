@@ -78,12 +78,11 @@ final class LocalSuite implements AutoCloseable {
     checkPortFree(settings.postgresPort(), "PostgreSQL");
     ServiceSpec.SUITE.forEach(service -> checkPortFree(settings.port(service), service.name()));
 
-    Path dataDir = settings.stateDir().resolve("postgres");
     if (fresh) {
-      deleteRecursively(dataDir);
-      System.out.println("newsbrief: --fresh: wiped " + dataDir);
+      deleteRecursively(dataDir());
+      System.out.println("newsbrief: --fresh: wiped " + dataDir());
     }
-    startPostgres(dataDir);
+    startPostgres();
     for (ServiceSpec service : ServiceSpec.SUITE) {
       launch(service);
     }
@@ -111,6 +110,28 @@ final class LocalSuite implements AutoCloseable {
     launch(service);
     awaitReady(service);
     return Duration.ofNanos(System.nanoTime() - launched);
+  }
+
+  /**
+   * Kills a service the hard way (SIGKILL): no shutdown hook, no draining of requests or jobs, as
+   * when a node is lost. {@link #restart} starts it again.
+   */
+  void kill(ServiceSpec service) throws InterruptedException {
+    Process process = running.remove(service);
+    if (process != null) {
+      process.destroyForcibly().waitFor();
+    }
+  }
+
+  /** Stops PostgreSQL (its data kept) while the services keep running: a database outage. */
+  void stopDatabase() throws IOException {
+    postgres.close();
+    postgres = null;
+  }
+
+  /** Starts PostgreSQL again on the same port and data after {@link #stopDatabase()}. */
+  void startDatabase() throws IOException, SQLException {
+    startPostgres();
   }
 
   /** An environment variable for a service's next start, over the suite's own. */
@@ -195,7 +216,12 @@ final class LocalSuite implements AutoCloseable {
     }
   }
 
-  private void startPostgres(Path dataDir) throws IOException, SQLException {
+  private Path dataDir() {
+    return settings.stateDir().resolve("postgres");
+  }
+
+  private void startPostgres() throws IOException, SQLException {
+    Path dataDir = dataDir();
     System.out.println(
         "newsbrief: starting PostgreSQL on port "
             + settings.postgresPort()
