@@ -7,11 +7,11 @@ import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.protobuf.StatusProto;
 import io.newsbrief.commons.error.ConflictException;
+import io.newsbrief.commons.error.DatabaseFailures;
 import io.newsbrief.commons.error.FieldViolation;
 import io.newsbrief.commons.error.InvalidArgumentException;
 import io.newsbrief.commons.error.NotFoundException;
 import io.newsbrief.commons.error.UnavailableException;
-import java.sql.SQLException;
 import org.jboss.logging.Logger;
 
 /**
@@ -22,7 +22,6 @@ import org.jboss.logging.Logger;
 public final class GrpcStatusMapper {
 
   private static final Logger LOG = Logger.getLogger(GrpcStatusMapper.class);
-  private static final String QUERY_CANCELED = "57014";
 
   private GrpcStatusMapper() {}
 
@@ -47,15 +46,15 @@ public final class GrpcStatusMapper {
       LOG.warnf("dependency unavailable: %s", unavailable.getMessage());
       return Status.UNAVAILABLE.withDescription(unavailable.getMessage()).asRuntimeException();
     }
-    SQLException sqlException = sqlCause(failure);
-    if (sqlException != null && QUERY_CANCELED.equals(sqlException.getSQLState())) {
-      LOG.warnf("database statement timed out: %s", sqlException.getMessage());
+    if (DatabaseFailures.isTimeout(failure)) {
+      LOG.warnf(
+          "database statement timed out: %s", DatabaseFailures.sqlCause(failure).getMessage());
       return Status.DEADLINE_EXCEEDED
           .withDescription("the database took too long")
           .asRuntimeException();
     }
-    if (sqlException != null && isConnectionFailure(sqlException)) {
-      LOG.warnf("database unavailable: %s", sqlException.getMessage());
+    if (DatabaseFailures.isUnreachable(failure)) {
+      LOG.warnf("database unavailable: %s", DatabaseFailures.sqlCause(failure).getMessage());
       return Status.UNAVAILABLE.withDescription("the database is unavailable").asRuntimeException();
     }
     LOG.error("unexpected failure", failure);
@@ -76,28 +75,5 @@ public final class GrpcStatusMapper {
             .setMessage(invalid.getMessage())
             .addDetails(Any.pack(badRequest.build()))
             .build());
-  }
-
-  private static SQLException sqlCause(Throwable failure) {
-    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-      if (cause instanceof SQLException sql) {
-        return sql;
-      }
-    }
-    return null;
-  }
-
-  /**
-   * SQLState class 08 (connection exception), 57P (operator intervention), or none at all (the
-   * pool's acquisition timeout).
-   */
-  private static boolean isConnectionFailure(SQLException failure) {
-    for (SQLException e = failure; e != null; e = e.getNextException()) {
-      String state = e.getSQLState();
-      if (state == null || state.startsWith("08") || state.startsWith("57P")) {
-        return true;
-      }
-    }
-    return false;
   }
 }

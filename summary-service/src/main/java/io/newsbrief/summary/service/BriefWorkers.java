@@ -1,5 +1,6 @@
 package io.newsbrief.summary.service;
 
+import io.newsbrief.commons.error.DatabaseFailures;
 import io.newsbrief.commons.error.NotFoundException;
 import io.newsbrief.commons.error.UnavailableException;
 import io.newsbrief.summary.client.ArticleClient;
@@ -18,24 +19,30 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.jboss.logging.Logger;
 
 /**
  * The workers of this replica: each claims a due job, fetches the article, summarizes it and, in
  * one transaction, stores the brief and marks the job DONE, fenced by its lease. Failures retry
- * with exponential backoff until the last attempt FAILS the job.
+ * with exponential backoff until the last attempt FAILS the job. A job's closing transaction is
+ * tried again while the database is unreachable (until the lease ends), so that a short outage
+ * neither drops finished work nor leaves the job waiting out its lease.
  */
 @ApplicationScoped
 public class BriefWorkers {
 
   private static final Logger LOG = Logger.getLogger(BriefWorkers.class);
   private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(10);
+  private static final Duration SETTLE_FIRST_PAUSE = Duration.ofMillis(100);
+  private static final Duration SETTLE_LONGEST_PAUSE = Duration.ofSeconds(2);
 
   private final JobQueue queue;
   private final BriefRepository briefs;
@@ -121,13 +128,13 @@ public class BriefWorkers {
   void process(BriefJob job, String owner) {
     if (job.attempts > config.maxAttempts()) {
       metrics.failed(FailureKind.LEASE_EXPIRED);
-      QuarkusTransaction.requiringNew()
-          .run(
-              () ->
-                  queue.fail(
-                      job.id,
-                      owner,
-                      "gave up: no worker finished it in " + config.maxAttempts() + " attempts"));
+      settle(
+          job,
+          () ->
+              queue.fail(
+                  job.id,
+                  owner,
+                  "gave up: no worker finished it in " + config.maxAttempts() + " attempts"));
       return;
     }
     Summary summary;
@@ -136,27 +143,61 @@ public class BriefWorkers {
       summary = summarizers.summarize(job.method, article);
     } catch (NotFoundException e) {
       metrics.failed(FailureKind.ARTICLE_MISSING);
-      QuarkusTransaction.requiringNew()
-          .run(() -> queue.fail(job.id, owner, "the article no longer exists"));
+      settle(job, () -> queue.fail(job.id, owner, "the article no longer exists"));
       return;
     } catch (RuntimeException e) {
       boolean articleDown = e instanceof UnavailableException;
       metrics.failed(articleDown ? FailureKind.ARTICLE_UNAVAILABLE : FailureKind.SUMMARIZER_ERROR);
       String reason = articleDown ? e.getMessage() : "summarizer: " + e.getMessage();
       LOG.warnf("brief job %s attempt %d failed: %s", job.id, job.attempts, reason);
-      QuarkusTransaction.requiringNew()
-          .run(
-              () ->
-                  queue.retryOrFail(
-                      job.id, owner, config.maxAttempts(), backoff(job.attempts), reason));
+      settle(
+          job,
+          () ->
+              queue.retryOrFail(
+                  job.id, owner, config.maxAttempts(), backoff(job.attempts), reason));
       return;
     }
-    boolean done = QuarkusTransaction.requiringNew().call(() -> complete(job, owner, summary));
+    boolean done = settle(job, () -> complete(job, owner, summary));
     if (done) {
       metrics.completed(summary.method(), summary.fallbackReason() != null, job.createdAt);
     } else {
       metrics.failed(FailureKind.LEASE_EXPIRED);
       LOG.warnf("brief job %s: lease lost to another worker; its result was dropped", job.id);
+    }
+  }
+
+  /**
+   * Runs one of a job's closing transactions, again after a pause while the database is unreachable
+   * and the job's lease lasts.
+   */
+  private void settle(BriefJob job, Runnable transaction) {
+    settle(
+        job,
+        () -> {
+          transaction.run();
+          return null;
+        });
+  }
+
+  private <T> T settle(BriefJob job, Supplier<T> transaction) {
+    long pauseMillis = SETTLE_FIRST_PAUSE.toMillis();
+    while (true) {
+      try {
+        return QuarkusTransaction.requiringNew().call(transaction::get);
+      } catch (RuntimeException e) {
+        boolean leaseLasts = Instant.now().plusMillis(pauseMillis).isBefore(job.leaseUntil);
+        if (!running || !leaseLasts || !DatabaseFailures.isUnreachable(e)) {
+          throw e;
+        }
+        LOG.debugf("brief job %s: database unreachable, settling again shortly", job.id);
+        try {
+          Thread.sleep(pauseMillis);
+        } catch (InterruptedException interrupted) {
+          Thread.currentThread().interrupt();
+          throw e;
+        }
+        pauseMillis = Math.min(pauseMillis * 2, SETTLE_LONGEST_PAUSE.toMillis());
+      }
     }
   }
 
