@@ -30,6 +30,8 @@ import org.junit.jupiter.api.TestInstance;
  * kill -9 of a service while 500 articles are being submitted through the gateway, then a restart:
  * every article the gateway accepted (2xx) is stored exactly once and gets exactly one DONE brief.
  * The submitters behave like a mobile app: a 503 or a lost connection is retried with the same URL.
+ * And a service that stays down: without summary-service writes are still accepted and briefed
+ * later; without article-service a write is a prompt 503.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CrashRecoveryIT {
@@ -37,6 +39,7 @@ class CrashRecoveryIT {
   private static final int ARTICLES = 500;
   private static final int KILL_AFTER_ACCEPTED = 150;
   private static final int SUBMITTERS = 8;
+  private static final int DURING_OUTAGE = 50;
   private static final Duration SUBMIT_DEADLINE = Duration.ofSeconds(90);
   private static final Duration BRIEFS_DEADLINE = Duration.ofMinutes(3);
 
@@ -68,6 +71,56 @@ class CrashRecoveryIT {
   @Test
   void killingArticleServiceLosesNoArticleAndNoBrief() throws Exception {
     crashUnderLoad(ServiceSpec.ARTICLES, "kill-article");
+  }
+
+  @Test
+  void withSummaryServiceDownWritesAreAcceptedAndBriefedWhenItReturns() throws Exception {
+    suite.stop(ServiceSpec.SUMMARIES);
+    List<GatewayClient.Accepted> accepted = new ArrayList<>();
+    for (int n = 0; n < DURING_OUTAGE; n++) {
+      // Accepted at once: nothing waits for summary-service.
+      accepted.add(gateway.submitUntilAccepted("summary-down", n, Duration.ZERO));
+    }
+    assertThat(accepted).doesNotContainNull().allMatch(a -> a.status() == 201);
+    Set<String> ids = new HashSet<>();
+    accepted.forEach(a -> ids.add(a.id()));
+    // Each brief request waits in article-service's outbox and is being retried.
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () -> count("articles", "SELECT count(*) FROM brief_request WHERE attempts > 0"),
+            waiting -> waiting >= DURING_OUTAGE);
+    int outboxBefore = count("articles", "SELECT count(*) FROM brief_request");
+    assertThat(doneBriefs(ids)).isZero();
+
+    Duration restart = suite.restart(ServiceSpec.SUMMARIES);
+    await()
+        .atMost(BRIEFS_DEADLINE)
+        .pollInterval(Duration.ofMillis(500))
+        .until(() -> doneBriefs(ids), done -> done == DURING_OUTAGE);
+    assertThat(jobsAndBriefs(ids).values()).allSatisfy(c -> assertThat(c).containsExactly(1, 1, 1));
+    System.out.printf(
+        "RELIABILITY summary-service down: %d of %d writes accepted at the first try, %d brief"
+            + " requests waiting (retried) in the outbox; after a restart (%.1f s) %d DONE briefs,"
+            + " one each%n",
+        accepted.size(), DURING_OUTAGE, outboxBefore, restart.toMillis() / 1000.0, doneBriefs(ids));
+  }
+
+  @Test
+  void withArticleServiceDownAWriteIsAPromptRetryable503() throws Exception {
+    suite.stop(ServiceSpec.ARTICLES);
+    try {
+      GatewayClient.Answer answer =
+          gateway.post("/api/v1/articles", GeneratedArticles.json("article-down", 0));
+      assertThat(answer.status()).isEqualTo(503);
+      assertThat(answer.contentType()).startsWith("application/problem+json");
+      assertThat(answer.took()).isLessThan(Duration.ofSeconds(7));
+    } finally {
+      suite.restart(ServiceSpec.ARTICLES);
+    }
+    // The client's retry with the same URL is accepted once the service is back.
+    assertThat(gateway.submitUntilAccepted("article-down", 0, Duration.ofSeconds(30)).status())
+        .isEqualTo(201);
   }
 
   private void crashUnderLoad(ServiceSpec victim, String run) throws Exception {
@@ -136,7 +189,7 @@ class CrashRecoveryIT {
     int retried = accepted.stream().mapToInt(a -> a.attempts() - 1).sum();
     System.out.printf(
         "RELIABILITY kill -9 %s after %d of %d accepted (in flight then: %d brief requests in the"
-            + " outbox, %d jobs running): restarted in %.1f s; accepted %d"
+            + " outbox, %d jobs queued or running): restarted in %.1f s; accepted %d"
             + " (201: %d, 200 = found on a retry: %d), retried requests %d; stored once: %d;"
             + " DONE briefs: %d (one job and one brief each), all briefed %.1f s after the last"
             + " acceptance; served by the gateway: %d%n",
@@ -156,11 +209,11 @@ class CrashRecoveryIT {
         served);
   }
 
-  /** Brief requests not yet accepted by summary-service, and jobs being worked on. */
+  /** Brief requests not yet accepted by summary-service, and jobs queued or being worked on. */
   private int[] workInFlight() throws SQLException {
     return new int[] {
       count("articles", "SELECT count(*) FROM brief_request"),
-      count("summaries", "SELECT count(*) FROM brief_job WHERE state = 'RUNNING'")
+      count("summaries", "SELECT count(*) FROM brief_job WHERE state IN ('PENDING', 'RUNNING')")
     };
   }
 
