@@ -113,7 +113,7 @@ final class BenchCommand {
   private void ingestAndQueue() throws Exception {
     long doneBefore = doneJobs();
     relay(false);
-    try (DynamicClient articles = new DynamicClient(target(ServiceSpec.ARTICLES))) {
+    try (DynamicClient articles = new DynamicClient(suite.grpcTarget(ServiceSpec.ARTICLES))) {
       MethodDescriptor importArticles = articles.method(ARTICLES, "ImportArticles");
       List<DynamicMessage> requests = new ArrayList<>();
       for (int i = 0; i < sizes.imported(); i++) {
@@ -155,7 +155,7 @@ final class BenchCommand {
 
   /** The built-in summarizer through the Summarize RPC, one call at a time: ≈ one core. */
   private void summarizerPerCore() throws Exception {
-    try (DynamicClient summaries = new DynamicClient(target(ServiceSpec.SUMMARIES))) {
+    try (DynamicClient summaries = new DynamicClient(suite.grpcTarget(ServiceSpec.SUMMARIES))) {
       MethodDescriptor summarize = summaries.method(SUMMARIES, "Summarize");
       List<DynamicMessage> texts = new ArrayList<>();
       for (int i = 0; i < 50; i++) {
@@ -184,7 +184,7 @@ final class BenchCommand {
           ServiceSpec.SUMMARIES, "NEWSBRIEF_SUMMARY_JOBS_WORKERS", Integer.toString(workers));
       suite.restart(ServiceSpec.SUMMARIES);
       long doneBefore = doneJobs();
-      try (DynamicClient articles = new DynamicClient(target(ServiceSpec.ARTICLES))) {
+      try (DynamicClient articles = new DynamicClient(suite.grpcTarget(ServiceSpec.ARTICLES))) {
         MethodDescriptor importArticles = articles.method(ARTICLES, "ImportArticles");
         List<DynamicMessage> requests = new ArrayList<>();
         for (int i = 0; i < sizes.jobsPerWorkerRun(); i++) {
@@ -245,7 +245,7 @@ final class BenchCommand {
 
   /** List and search times as synthetic rows grow the article table. */
   private void scaling() throws Exception {
-    try (DynamicClient articles = new DynamicClient(target(ServiceSpec.ARTICLES));
+    try (DynamicClient articles = new DynamicClient(suite.grpcTarget(ServiceSpec.ARTICLES));
         Connection database = suite.connect("articles")) {
       MethodDescriptor list = articles.method(ARTICLES, "ListArticles");
       MethodDescriptor search = articles.method(ARTICLES, "SearchArticles");
@@ -327,10 +327,6 @@ final class BenchCommand {
       count.next();
       return count.getLong(1);
     }
-  }
-
-  private String target(ServiceSpec service) {
-    return "localhost:" + settings.port(service);
   }
 
   private static long residentKib(long pid) throws Exception {

@@ -41,8 +41,11 @@ final class GrpcCall {
   private GrpcCall() {}
 
   static int run(String[] args, PrintStream out, PrintStream err) throws Exception {
+    if (args.length == 2 && args[1].equals("list")) {
+      return list(args[0], out);
+    }
     if (args.length < 2 || !args[1].contains("/")) {
-      err.println("usage: grpc HOST:PORT package.Service/Method [JSON | @FILE | @-]");
+      err.println("usage: grpc HOST:PORT (list | package.Service/Method [JSON | @FILE | @-])");
       return 2;
     }
     String serviceName = args[1].substring(0, args[1].lastIndexOf('/'));
@@ -68,6 +71,37 @@ final class GrpcCall {
     } finally {
       channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
     }
+  }
+
+  /** Prints every service the server offers (by its reflection) with its methods. */
+  private static int list(String target, PrintStream out) throws Exception {
+    ManagedChannel channel = ManagedChannelBuilder.forTarget(target).usePlaintext().build();
+    try {
+      for (String serviceName : services(channel)) {
+        out.println(serviceName);
+        for (MethodDescriptor method : describe(channel, serviceName).getMethods()) {
+          out.println("  " + method.getName());
+        }
+      }
+      return 0;
+    } finally {
+      channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+    }
+  }
+
+  /** The names of the services a server offers, by its reflection. */
+  static List<String> services(ManagedChannel channel) throws Exception {
+    FirstResponse<ServerReflectionResponse> answer = new FirstResponse<>();
+    StreamObserver<ServerReflectionRequest> requests =
+        ServerReflectionGrpc.newStub(channel)
+            .withDeadlineAfter(DEADLINE_SECONDS, TimeUnit.SECONDS)
+            .serverReflectionInfo(answer);
+    requests.onNext(ServerReflectionRequest.newBuilder().setListServices("").build());
+    requests.onCompleted();
+    return answer.await(DEADLINE_SECONDS).getListServicesResponse().getServiceList().stream()
+        .map(service -> service.getName())
+        .sorted()
+        .toList();
   }
 
   private static void call(

@@ -153,6 +153,11 @@ final class LocalSuite implements AutoCloseable {
     return "http://localhost:" + settings.port(service);
   }
 
+  /** A service's gRPC address (it shares the HTTP port). */
+  String grpcTarget(ServiceSpec service) {
+    return "localhost:" + settings.port(service);
+  }
+
   /** Stops the services (last started first), then PostgreSQL. Idempotent. */
   @Override
   public synchronized void close() {

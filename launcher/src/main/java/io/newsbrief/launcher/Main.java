@@ -22,7 +22,7 @@ public final class Main {
           case "bench" -> BenchCommand.run(rest);
           default -> {
             System.err.println(
-                "usage: newsbrief-local [up [--fresh]] | grpc HOST:PORT SERVICE/METHOD [JSON]"
+                "usage: newsbrief-local [up [--fresh]] | grpc HOST:PORT (list | SERVICE/METHOD [JSON])"
                     + " | bench [--quick]");
             yield 2;
           }

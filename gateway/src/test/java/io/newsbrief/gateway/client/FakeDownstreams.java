@@ -51,6 +51,11 @@ public class FakeDownstreams {
     announcesChanges = true;
   }
 
+  /** How many articles the fake article-service holds. */
+  public int articleCount() {
+    return articlesByUrl.size();
+  }
+
   public int getBriefCalls() {
     return getBriefCalls.get();
   }

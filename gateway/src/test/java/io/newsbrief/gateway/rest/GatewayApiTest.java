@@ -107,6 +107,21 @@ class GatewayApiTest {
   }
 
   @Test
+  void aBodyOverTheLimitIsA413ProblemAndNothingIsCreated() {
+    int before = downstreams.articleCount();
+    given()
+        .contentType(ContentType.JSON)
+        .header("X-API-Key", KEY)
+        .body("{\"url\": \"https://example.com/big\", \"text\": \"" + "x".repeat(6_000_000) + "\"}")
+        .post("/api/v1/articles")
+        .then()
+        .statusCode(413)
+        .contentType(Problem.MEDIA_TYPE)
+        .body("type", equalTo("urn:newsbrief:problem:body-too-large"));
+    assertThat(downstreams.articleCount()).isEqualTo(before);
+  }
+
+  @Test
   void badInputIsAProblemWithFieldErrors() {
     submit(Map.of("url", "ftp://nope", "title", "T"))
         .then()

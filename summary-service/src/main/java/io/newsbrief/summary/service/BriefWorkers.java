@@ -1,6 +1,7 @@
 package io.newsbrief.summary.service;
 
 import io.newsbrief.commons.error.DatabaseFailures;
+import io.newsbrief.commons.error.InvalidArgumentException;
 import io.newsbrief.commons.error.NotFoundException;
 import io.newsbrief.commons.error.UnavailableException;
 import io.newsbrief.summary.client.ArticleClient;
@@ -144,6 +145,10 @@ public class BriefWorkers {
     } catch (NotFoundException e) {
       metrics.failed(FailureKind.ARTICLE_MISSING);
       settle(job, () -> queue.fail(job.id, owner, "the article no longer exists"));
+      return;
+    } catch (InvalidArgumentException e) {
+      metrics.failed(FailureKind.SUMMARIZER_ERROR);
+      settle(job, () -> queue.fail(job.id, owner, "the article's " + e.getMessage()));
       return;
     } catch (RuntimeException e) {
       boolean articleDown = e instanceof UnavailableException;

@@ -1,5 +1,6 @@
 package io.newsbrief.summary.summarizer;
 
+import io.newsbrief.commons.error.InvalidArgumentException;
 import io.newsbrief.summary.config.SummaryConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -58,7 +59,8 @@ public class ExtractiveSummarizer implements Summarizer {
   public Summary summarize(ArticleContent article) {
     List<Sentence> sentences = Sentence.ofArticle(article.text());
     if (sentences.isEmpty()) {
-      throw new SummarizerException("the article has no sentences");
+      // Bad input, not a summarizer failure: no retry can help.
+      throw new InvalidArgumentException("text", "has no sentences to summarize");
     }
     double[] scores = scores(article.title(), sentences);
     List<Integer> lead = SentenceRanker.best(sentences, scores, lengths.leadSentences());

@@ -231,6 +231,10 @@ class SummaryGrpcServiceTest {
     assertThat(response.getTitle()).isEqualTo("Talks");
     assertThat(codeOf(() -> stub().summarize(SummarizeRequest.newBuilder().setText(" ").build())))
         .isEqualTo(Status.Code.INVALID_ARGUMENT);
+    // Text without a sentence in it is bad input too, not a server fault.
+    assertThat(
+            codeOf(() -> stub().summarize(SummarizeRequest.newBuilder().setText("👍 …").build())))
+        .isEqualTo(Status.Code.INVALID_ARGUMENT);
   }
 
   @Test

@@ -3,6 +3,7 @@ package io.newsbrief.summary.summarizer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.newsbrief.commons.error.InvalidArgumentException;
 import io.newsbrief.summary.grpc.SummaryGrpcServiceTestData;
 import java.util.ArrayList;
 import java.util.List;
@@ -141,7 +142,8 @@ class ExtractiveSummarizerTest {
     var article = new ArticleContent("Talks", SummaryGrpcServiceTestData.STORY, "en");
     assertThat(summarizer.summarize(article)).isEqualTo(summarizer.summarize(article));
     assertThatThrownBy(() -> summarizer.summarize(new ArticleContent("t", "  \n\n ", "en")))
-        .isInstanceOf(SummarizerException.class);
+        .isInstanceOf(InvalidArgumentException.class)
+        .hasMessageContaining("text");
   }
 
   private static List<Sentence> sentences(String text) {
