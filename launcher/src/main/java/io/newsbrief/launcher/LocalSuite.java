@@ -153,6 +153,11 @@ final class LocalSuite implements AutoCloseable {
     return "http://localhost:" + settings.port(service);
   }
 
+  /** Where a service's output goes. */
+  Path logFile(ServiceSpec service) {
+    return settings.log(service);
+  }
+
   /** A service's gRPC address (it shares the HTTP port). */
   String grpcTarget(ServiceSpec service) {
     return "localhost:" + settings.port(service);
@@ -353,7 +358,7 @@ final class LocalSuite implements AutoCloseable {
     }
   }
 
-  private static String sha256Hex(String value) {
+  static String sha256Hex(String value) {
     try {
       return HexFormat.of()
           .formatHex(
