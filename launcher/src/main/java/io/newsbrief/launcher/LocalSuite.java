@@ -134,6 +134,15 @@ final class LocalSuite implements AutoCloseable {
     startPostgres();
   }
 
+  /**
+   * Raises the gateway's write limits (from its next start) far above what one load-generating
+   * client sends, so that only the measured behaviour, not the rate limit, answers.
+   */
+  void liftWriteLimits() {
+    override(ServiceSpec.GATEWAY, "NEWSBRIEF_GATEWAY_WRITES_PER_MINUTE_PER_KEY", "1000000");
+    override(ServiceSpec.GATEWAY, "NEWSBRIEF_GATEWAY_WRITES_PER_MINUTE_PER_IP", "1000000");
+  }
+
   /** An environment variable for a service's next start, over the suite's own. */
   void override(ServiceSpec service, String variable, String value) {
     overrides.computeIfAbsent(service, s -> new LinkedHashMap<>()).put(variable, value);

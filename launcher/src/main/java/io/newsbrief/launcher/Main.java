@@ -4,7 +4,7 @@ import java.util.Arrays;
 
 /**
  * Entry point: {@code up} runs the local suite, {@code grpc} calls a gRPC method, {@code bench}
- * measures the suite's performance.
+ * measures the suite's performance, {@code soak} holds it under steady load.
  */
 public final class Main {
 
@@ -20,10 +20,11 @@ public final class Main {
           case "up" -> UpCommand.run(rest);
           case "grpc" -> GrpcCall.run(rest, System.out, System.err);
           case "bench" -> BenchCommand.run(rest);
+          case "soak" -> SoakCommand.run(rest);
           default -> {
             System.err.println(
                 "usage: newsbrief-local [up [--fresh]] | grpc HOST:PORT (list | SERVICE/METHOD [JSON])"
-                    + " | bench [--quick]");
+                    + " | bench [--quick] | soak [--minutes N] [--rate PER_SECOND]");
             yield 2;
           }
         };
