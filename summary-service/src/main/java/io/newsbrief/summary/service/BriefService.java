@@ -99,7 +99,6 @@ public class BriefService {
                   return new Requested(view(enqueued.job()), enqueued.created());
                 });
     if (requested.created()) {
-      events.changed(articleId);
       workers.wakeUp();
     }
     return requested;

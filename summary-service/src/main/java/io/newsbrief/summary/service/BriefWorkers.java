@@ -51,7 +51,6 @@ public class BriefWorkers {
   private final Summarizers summarizers;
   private final SummaryConfig.Jobs config;
   private final BriefMetrics metrics;
-  private final JobEvents events;
   private final Semaphore work = new Semaphore(0);
   private final String replicaId = UUID.randomUUID().toString().substring(0, 8);
   private final List<Thread> threads = new ArrayList<>();
@@ -63,15 +62,13 @@ public class BriefWorkers {
       ArticleClient articles,
       Summarizers summarizers,
       SummaryConfig config,
-      BriefMetrics metrics,
-      JobEvents events) {
+      BriefMetrics metrics) {
     this.queue = queue;
     this.briefs = briefs;
     this.articles = articles;
     this.summarizers = summarizers;
     this.config = config.jobs();
     this.metrics = metrics;
-    this.events = events;
   }
 
   void start(@Observes StartupEvent event) {
@@ -104,9 +101,7 @@ public class BriefWorkers {
       try {
         Optional<BriefJob> job = QuarkusTransaction.requiringNew().call(() -> claim(owner));
         if (job.isPresent()) {
-          events.changed(job.get().articleId);
           process(job.get(), owner);
-          events.changed(job.get().articleId);
           continue;
         }
       } catch (RuntimeException e) {

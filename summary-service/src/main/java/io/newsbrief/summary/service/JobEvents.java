@@ -9,7 +9,6 @@ import io.smallrye.mutiny.operators.multi.processors.BroadcastProcessor;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
@@ -19,10 +18,11 @@ import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
 
 /**
- * Articles whose job moved on (requested, claimed, done, failed), announced to every replica
- * through PostgreSQL's NOTIFY and heard by each replica's listener: brief watchers look at once,
- * and caches (the gateway's, through WatchBriefChanges) drop what changed. While the listener is
- * not connected nothing can be promised: the change stream fails and is refused until it is back.
+ * Articles whose job moved on (requested, claimed, done, failed), heard by each replica's listener:
+ * the database announces every committed change of a job's state with NOTIFY (a trigger, see
+ * V2__announce_job_changes.sql), so brief watchers look at once and caches (the gateway's, through
+ * WatchBriefChanges) drop what changed. While the listener is not connected nothing can be
+ * promised: the change stream fails and is refused until it is back.
  */
 @ApplicationScoped
 public class JobEvents {
@@ -55,20 +55,6 @@ public class JobEvents {
     running = false;
     if (listener != null) {
       listener.join(2 * LISTEN_WAIT_MILLIS);
-    }
-  }
-
-  /** Announces a change to every replica. Call after the change committed. */
-  void changed(UUID articleId) {
-    try (Connection connection = dataSource.getConnection();
-        PreparedStatement notify = connection.prepareStatement("SELECT pg_notify(?, ?)")) {
-      notify.setString(1, CHANNEL);
-      notify.setString(2, articleId.toString());
-      notify.execute();
-    } catch (SQLException e) {
-      // The listeners will not hear it: fail the change streams so that caches start over.
-      LOG.warnf("could not announce a brief change: %s", e.getMessage());
-      lost(e);
     }
   }
 

@@ -3,6 +3,7 @@ package io.newsbrief.summary.grpc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.agroal.api.AgroalDataSource;
 import io.newsbrief.proto.summary.v1.RequestBriefRequest;
 import io.newsbrief.proto.summary.v1.SummaryService;
 import io.newsbrief.proto.summary.v1.SummaryServiceGrpc.SummaryServiceBlockingStub;
@@ -14,13 +15,20 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.mutiny.subscription.Cancellable;
 import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
-/** WatchBriefChanges over a real channel: live marker first, then every job change, via NOTIFY. */
+/**
+ * WatchBriefChanges over a real channel: live marker first, then every committed job change, via
+ * NOTIFY.
+ */
 @QuarkusTest
 @WithTestResource(EmbeddedPostgresResource.class)
 class BriefChangesTest {
@@ -32,6 +40,8 @@ class BriefChangesTest {
   SummaryService mutinySummaries;
 
   @Inject FakeArticles articles;
+
+  @Inject AgroalDataSource dataSource;
 
   @Test
   void announcesLiveThenEveryChangeOfAnArticlesBrief() {
@@ -65,6 +75,48 @@ class BriefChangesTest {
       assertThat(snapshot.subList(1, snapshot.size())).doesNotContain("");
     } finally {
       subscription.cancel();
+    }
+  }
+
+  @Test
+  void announcesCommittedChangesFromAnyWriterAndNeverRolledBackOnes() throws SQLException {
+    List<String> heard = new CopyOnWriteArrayList<>();
+    Cancellable subscription =
+        mutinySummaries
+            .watchBriefChanges(WatchBriefChangesRequest.getDefaultInstance())
+            .subscribe()
+            .with(change -> heard.add(change.getArticleId()));
+    try {
+      await().atMost(Duration.ofSeconds(10)).until(() -> !heard.isEmpty());
+      UUID rolledBack = UUID.randomUUID();
+      UUID committed = UUID.randomUUID();
+      // Another replica's transactions, written past this one's code: the database announces them.
+      try (Connection connection = dataSource.getConnection()) {
+        connection.setAutoCommit(false);
+        insertFailedJob(connection, rolledBack);
+        connection.rollback();
+        insertFailedJob(connection, committed);
+        connection.commit();
+      }
+
+      await().atMost(Duration.ofSeconds(10)).until(() -> heard.contains(committed.toString()));
+      // Notifications arrive in commit order: the rolled-back one would have come first.
+      assertThat(heard).doesNotContain(rolledBack.toString());
+    } finally {
+      subscription.cancel();
+    }
+  }
+
+  private static void insertFailedJob(Connection connection, UUID articleId) throws SQLException {
+    try (PreparedStatement insert =
+        connection.prepareStatement(
+            "INSERT INTO brief_job (id, article_id, method, content_sha256, state, run_after,"
+                + " title, source_url, source_name, language, created_at, updated_at)"
+                + " VALUES (?, ?, 'extractive', 'none', 'FAILED', now(), 't', 'https://a.example/',"
+                + " 's', 'en', now(), now())")) {
+      insert.setObject(1, UUID.randomUUID());
+      insert.setObject(2, articleId);
+      insert.executeUpdate();
     }
   }
 }
