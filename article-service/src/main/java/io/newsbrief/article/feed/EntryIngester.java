@@ -23,6 +23,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URI;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -47,6 +48,9 @@ import org.jboss.logging.Logger;
 public class EntryIngester {
 
   private static final Logger LOG = Logger.getLogger(EntryIngester.class);
+
+  /** How stale a listed entry's "last seen" may get before a poll refreshes it (see pruning). */
+  static final Duration SEEN_REFRESH = Duration.ofDays(1);
 
   private final FeedRepository feeds;
   private final ArticleRepository articles;
@@ -103,7 +107,10 @@ public class EntryIngester {
     }
     Set<String> settled =
         QuarkusTransaction.requiringNew()
-            .call(() -> feeds.settledEntryKeys(feed.id, byKey.keySet(), config.maxEntryAttempts()));
+            .call(
+                () ->
+                    feeds.settledEntryKeys(
+                        feed.id, byKey.keySet(), config.maxEntryAttempts(), SEEN_REFRESH));
     List<EntryRecord> records = new ArrayList<>();
     Map<String, String> canonicalLinks = new LinkedHashMap<>();
     for (FeedEntry entry : byKey.values()) {

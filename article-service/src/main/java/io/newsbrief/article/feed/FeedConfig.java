@@ -55,6 +55,13 @@ public interface FeedConfig {
   @WithDefault("3")
   int maxEntryAttempts();
 
+  /**
+   * How long an entry is remembered after its feed last listed it. Keep it well above a day: polls
+   * mark listed entries seen about once a day.
+   */
+  @WithDefault("30D")
+  Duration entryRetention();
+
   /** An entry whose own content has this many words is stored without fetching its page. */
   @WithDefault("150")
   int fullContentMinWords();

@@ -148,9 +148,12 @@ public class FeedRepository implements PanacheRepositoryBase<Feed, UUID> {
 
   /**
    * The keys among {@code keys} that earlier polls of the feed have settled: stored, duplicate,
-   * rejected, or failed {@code maxAttempts} times.
+   * rejected, or failed {@code maxAttempts} times. The feed lists them still, so they are marked
+   * seen (at most once a {@code seenRefresh}, to keep the writes few): what {@link #pruneEntries}
+   * removes is only what the feed stopped listing.
    */
-  public Set<String> settledEntryKeys(UUID feedId, Collection<String> keys, int maxAttempts) {
+  public Set<String> settledEntryKeys(
+      UUID feedId, Collection<String> keys, int maxAttempts, Duration seenRefresh) {
     if (keys.isEmpty()) {
       return Set.of();
     }
@@ -159,11 +162,18 @@ public class FeedRepository implements PanacheRepositoryBase<Feed, UUID> {
             connection -> {
               try (PreparedStatement select =
                   connection.prepareStatement(
-                      "SELECT entry_key FROM feed_entry WHERE feed_id = ? AND entry_key = ANY (?)"
-                          + " AND (outcome <> 'failed' OR attempts >= ?)")) {
+                      "WITH settled AS (SELECT entry_key, seen_at FROM feed_entry"
+                          + "   WHERE feed_id = ? AND entry_key = ANY (?)"
+                          + "   AND (outcome <> 'failed' OR attempts >= ?)),"
+                          + " touched AS (UPDATE feed_entry e SET seen_at = clock_timestamp()"
+                          + "   FROM settled s WHERE e.feed_id = ? AND e.entry_key = s.entry_key"
+                          + "   AND s.seen_at < clock_timestamp() - make_interval(secs => ?))"
+                          + " SELECT entry_key FROM settled")) {
                 select.setObject(1, feedId);
                 select.setArray(2, connection.createArrayOf("text", keys.toArray()));
                 select.setInt(3, maxAttempts);
+                select.setObject(4, feedId);
+                select.setLong(5, seenRefresh.toSeconds());
                 Set<String> settled = new HashSet<>();
                 try (ResultSet rows = select.executeQuery()) {
                   while (rows.next()) {
@@ -173,6 +183,22 @@ public class FeedRepository implements PanacheRepositoryBase<Feed, UUID> {
                 return settled;
               }
             });
+  }
+
+  /**
+   * Deletes up to {@code limit} entries no poll has seen since {@code notSeenSince}: their feeds
+   * stopped listing them (or were removed long ago), so nothing will ask about them again.
+   *
+   * @return how many were deleted
+   */
+  public int pruneEntries(Instant notSeenSince, int limit) {
+    return getEntityManager()
+        .createNativeQuery(
+            "DELETE FROM feed_entry WHERE ctid = ANY (ARRAY("
+                + " SELECT ctid FROM feed_entry WHERE seen_at < ?1 LIMIT ?2))")
+        .setParameter(1, notSeenSince)
+        .setParameter(2, limit)
+        .executeUpdate();
   }
 
   /** Records (or, for an entry tried before, updates) what became of entries, in one statement. */
