@@ -7,8 +7,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The soak, shortened for CI: a minute of steady mixed load through the gateway with no failed
- * request, no heap growth after GC beyond the bound and no growth in database connections. The
- * documented five-minute run is {@code java -jar launcher/target/newsbrief-local.jar soak}.
+ * request, no heap growth after GC beyond the bound and no pool connection left checked out (a
+ * leak). The documented five-minute run is {@code java -jar launcher/target/newsbrief-local.jar
+ * soak}.
  */
 class SteadyLoadIT {
 
