@@ -344,16 +344,7 @@ final class SoakCommand {
     if (!gc.waitFor(60, TimeUnit.SECONDS) || gc.exitValue() != 0) {
       throw new IllegalStateException("jcmd GC.run failed for " + service.name());
     }
-    String metrics =
-        send(HttpRequest.newBuilder(URI.create(suite.baseUrl(service) + "/q/metrics")).build())
-            .join()
-            .body();
-    double bytes =
-        metrics
-            .lines()
-            .filter(line -> line.startsWith("jvm_memory_used_bytes{area=\"heap\""))
-            .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
-            .sum();
+    double bytes = metricSum(service, "jvm_memory_used_bytes{area=\"heap\"");
     return Math.round(bytes / (1024 * 1024));
   }
 
@@ -367,24 +358,24 @@ final class SoakCommand {
     long giveUpAt = System.nanoTime() + REST_WAIT.toNanos();
     int fewest = Integer.MAX_VALUE;
     while (fewest > enough && System.nanoTime() < giveUpAt) {
-      String metrics =
-          send(HttpRequest.newBuilder(URI.create(suite.baseUrl(service) + "/q/metrics")).build())
-              .join()
-              .body();
-      int active =
-          (int)
-              metrics
-                  .lines()
-                  .filter(line -> line.startsWith("agroal_active_count{"))
-                  .mapToDouble(
-                      line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
-                  .sum();
+      int active = (int) metricSum(service, "agroal_active_count{");
       fewest = Math.min(fewest, active);
       if (fewest > enough) {
         TimeUnit.MILLISECONDS.sleep(100); // polling the pool's gauge
       }
     }
     return fewest;
+  }
+
+  /** The sum of {@code service}'s Prometheus samples whose line starts with {@code prefix}. */
+  private double metricSum(ServiceSpec service, String prefix) {
+    return send(HttpRequest.newBuilder(URI.create(suite.baseUrl(service) + "/q/metrics")).build())
+        .join()
+        .body()
+        .lines()
+        .filter(line -> line.startsWith(prefix))
+        .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+        .sum();
   }
 
   /** Connections to the services' databases (the launcher's own go to "postgres"). */

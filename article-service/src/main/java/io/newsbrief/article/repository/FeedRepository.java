@@ -162,18 +162,17 @@ public class FeedRepository implements PanacheRepositoryBase<Feed, UUID> {
             connection -> {
               try (PreparedStatement select =
                   connection.prepareStatement(
-                      "WITH settled AS (SELECT entry_key, seen_at FROM feed_entry"
+                      "WITH settled AS (SELECT feed_id, entry_key, seen_at FROM feed_entry"
                           + "   WHERE feed_id = ? AND entry_key = ANY (?)"
                           + "   AND (outcome <> 'failed' OR attempts >= ?)),"
                           + " touched AS (UPDATE feed_entry e SET seen_at = clock_timestamp()"
-                          + "   FROM settled s WHERE e.feed_id = ? AND e.entry_key = s.entry_key"
+                          + "   FROM settled s WHERE (e.feed_id, e.entry_key) = (s.feed_id, s.entry_key)"
                           + "   AND s.seen_at < clock_timestamp() - make_interval(secs => ?))"
                           + " SELECT entry_key FROM settled")) {
                 select.setObject(1, feedId);
                 select.setArray(2, connection.createArrayOf("text", keys.toArray()));
                 select.setInt(3, maxAttempts);
-                select.setObject(4, feedId);
-                select.setLong(5, seenRefresh.toSeconds());
+                select.setLong(4, seenRefresh.toSeconds());
                 Set<String> settled = new HashSet<>();
                 try (ResultSet rows = select.executeQuery()) {
                   while (rows.next()) {

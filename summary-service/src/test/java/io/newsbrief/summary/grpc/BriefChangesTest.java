@@ -46,13 +46,8 @@ class BriefChangesTest {
   @Test
   void announcesLiveThenEveryChangeOfAnArticlesBrief() {
     List<String> heard = new CopyOnWriteArrayList<>();
-    Cancellable subscription =
-        mutinySummaries
-            .watchBriefChanges(WatchBriefChangesRequest.getDefaultInstance())
-            .subscribe()
-            .with(change -> heard.add(change.getArticleId()));
+    Cancellable subscription = watchUntilLive(heard);
     try {
-      await().atMost(Duration.ofSeconds(10)).until(() -> !heard.isEmpty());
       assertThat(heard.get(0)).as("the live marker").isEmpty();
 
       String articleId =
@@ -81,13 +76,8 @@ class BriefChangesTest {
   @Test
   void announcesCommittedChangesFromAnyWriterAndNeverRolledBackOnes() throws SQLException {
     List<String> heard = new CopyOnWriteArrayList<>();
-    Cancellable subscription =
-        mutinySummaries
-            .watchBriefChanges(WatchBriefChangesRequest.getDefaultInstance())
-            .subscribe()
-            .with(change -> heard.add(change.getArticleId()));
+    Cancellable subscription = watchUntilLive(heard);
     try {
-      await().atMost(Duration.ofSeconds(10)).until(() -> !heard.isEmpty());
       UUID rolledBack = UUID.randomUUID();
       UUID committed = UUID.randomUUID();
       // Another replica's transactions, written past this one's code: the database announces them.
@@ -105,6 +95,22 @@ class BriefChangesTest {
     } finally {
       subscription.cancel();
     }
+  }
+
+  /** Subscribes to WatchBriefChanges, collecting into {@code heard}; returns once one arrived. */
+  private Cancellable watchUntilLive(List<String> heard) {
+    Cancellable subscription =
+        mutinySummaries
+            .watchBriefChanges(WatchBriefChangesRequest.getDefaultInstance())
+            .subscribe()
+            .with(change -> heard.add(change.getArticleId()));
+    try {
+      await().atMost(Duration.ofSeconds(10)).until(() -> !heard.isEmpty());
+    } catch (RuntimeException notLive) {
+      subscription.cancel();
+      throw notLive;
+    }
+    return subscription;
   }
 
   private static void insertFailedJob(Connection connection, UUID articleId) throws SQLException {
