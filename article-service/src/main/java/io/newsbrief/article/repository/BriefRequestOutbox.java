@@ -61,4 +61,11 @@ public class BriefRequestOutbox {
         .setParameter(3, error)
         .executeUpdate();
   }
+
+  /** How many brief requests wait (due or leased), for the outbox-depth gauge. */
+  public long depth() {
+    return ((Number)
+            entityManager.createNativeQuery("SELECT count(*) FROM brief_request").getSingleResult())
+        .longValue();
+  }
 }
