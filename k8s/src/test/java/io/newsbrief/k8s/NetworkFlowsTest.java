@@ -152,27 +152,14 @@ class NetworkFlowsTest {
   /** The pods of one rendered overlay in a cluster with the usual neighbours. */
   private static final class Cluster {
     final Pod ingressController =
-        new Pod(
-            "ingress-nginx/controller",
-            "ingress-nginx",
-            Map.of("app.kubernetes.io/name", "ingress-nginx"),
-            Map.of());
+        neighbour("ingress-nginx", "controller", "app.kubernetes.io/name", "ingress-nginx");
     final Pod prometheus =
-        new Pod(
-            "monitoring/prometheus",
-            "monitoring",
-            Map.of("app.kubernetes.io/name", "prometheus"),
-            Map.of());
+        neighbour("monitoring", "prometheus", "app.kubernetes.io/name", "prometheus");
     final Pod cnpgOperator =
-        new Pod(
-            "cnpg-system/operator",
-            "cnpg-system",
-            Map.of("app.kubernetes.io/name", "cloudnative-pg"),
-            Map.of());
-    final Pod dns =
-        new Pod("kube-system/coredns", "kube-system", Map.of("k8s-app", "kube-dns"), Map.of());
-    final Pod otherNamespacePod =
-        new Pod("other/app", "other", Map.of("app.kubernetes.io/name", "gateway"), Map.of());
+        neighbour("cnpg-system", "operator", "app.kubernetes.io/name", "cloudnative-pg");
+    final Pod dns = neighbour("kube-system", "coredns", "k8s-app", "kube-dns");
+    // Carries a Newsbrief label, but lives in another namespace.
+    final Pod otherNamespacePod = neighbour("other", "app", "app.kubernetes.io/name", "gateway");
     final Pod strayPod;
     private final Map<String, Pod> pods = new LinkedHashMap<>();
     private final Map<String, GenericKubernetesResource> cnpgClusters = new HashMap<>();
@@ -209,6 +196,10 @@ class NetworkFlowsTest {
       Pod pod = pods.get(workload);
       assertThat(pod).as("a workload named %s", workload).isNotNull();
       return pod;
+    }
+
+    private static Pod neighbour(String namespace, String name, String label, String value) {
+      return new Pod(namespace + "/" + name, namespace, Map.of(label, value), Map.of());
     }
 
     Optional<Pod> optionalPod(String workload) {

@@ -48,43 +48,38 @@ final class NetworkPolicies {
   }
 
   boolean allows(Endpoint from, Endpoint to, int port, String protocol) {
-    return sends(from, to, port, protocol) && accepts(to, from, port, protocol);
+    return (!(from instanceof Pod source) || open(source, "Egress", to, to, port, protocol))
+        && (!(to instanceof Pod destination)
+            || open(destination, "Ingress", from, to, port, protocol));
   }
 
-  private boolean sends(Endpoint from, Endpoint to, int port, String protocol) {
-    if (!(from instanceof Pod source)) {
-      return true;
-    }
-    List<NetworkPolicy> selecting = selecting(source, "Egress");
+  /** One rule of either direction: the peers it admits and the destination ports. */
+  private record Rule(List<NetworkPolicyPeer> peers, List<NetworkPolicyPort> ports) {}
+
+  /**
+   * Whether {@code pod}'s policies of {@code direction} let it talk with {@code peer}; a pod no
+   * policy of that direction selects is open.
+   */
+  private boolean open(
+      Pod pod, String direction, Endpoint peer, Endpoint destination, int port, String protocol) {
+    List<NetworkPolicy> selecting = selecting(pod, direction);
     return selecting.isEmpty()
         || selecting.stream()
-            .flatMap(
+            .anyMatch(
                 policy ->
-                    policy.getSpec().getEgress().stream()
-                        .filter(
+                    rules(policy, direction).stream()
+                        .anyMatch(
                             rule ->
-                                peersMatch(rule.getTo(), to, policy)
-                                    && portsMatch(rule.getPorts(), to, port, protocol)))
-            .findAny()
-            .isPresent();
+                                peersMatch(rule.peers(), peer, policy)
+                                    && portsMatch(rule.ports(), destination, port, protocol)));
   }
 
-  private boolean accepts(Endpoint to, Endpoint from, int port, String protocol) {
-    if (!(to instanceof Pod destination)) {
-      return true;
-    }
-    List<NetworkPolicy> selecting = selecting(destination, "Ingress");
-    return selecting.isEmpty()
-        || selecting.stream()
-            .flatMap(
-                policy ->
-                    policy.getSpec().getIngress().stream()
-                        .filter(
-                            rule ->
-                                peersMatch(rule.getFrom(), from, policy)
-                                    && portsMatch(rule.getPorts(), to, port, protocol)))
-            .findAny()
-            .isPresent();
+  private static List<Rule> rules(NetworkPolicy policy, String direction) {
+    return direction.equals("Egress")
+        ? policy.getSpec().getEgress().stream().map(r -> new Rule(r.getTo(), r.getPorts())).toList()
+        : policy.getSpec().getIngress().stream()
+            .map(r -> new Rule(r.getFrom(), r.getPorts()))
+            .toList();
   }
 
   private List<NetworkPolicy> selecting(Pod pod, String direction) {

@@ -24,6 +24,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -43,11 +44,12 @@ final class LocalSuite implements AutoCloseable {
   static final String LOCAL_API_KEY = "local-dev-key";
 
   private static final Duration READY_TIMEOUT = Duration.ofSeconds(90);
-  private static final Duration STOP_TIMEOUT = Duration.ofSeconds(15);
+  private static final Duration STOP_TIMEOUT = Duration.ofSeconds(40);
   private static final int LOG_LINES_ON_FAILURE = 15;
 
   private final SuiteSettings settings;
   private final Map<ServiceSpec, Process> running = new LinkedHashMap<>();
+  private final Map<String, Process> replicas = new LinkedHashMap<>();
   private final Map<ServiceSpec, Map<String, String>> overrides = new LinkedHashMap<>();
   private final HttpClient http =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
@@ -123,6 +125,39 @@ final class LocalSuite implements AutoCloseable {
     }
   }
 
+  /**
+   * Starts one more instance of a service, as a scaled-out Deployment runs several: the same jar
+   * and environment (overrides included), then {@code extra} — its own port or address, say.
+   * Returns once it is ready; {@link #stopReplica} or {@link #close} stops it.
+   *
+   * @param baseUrl where it answers once started (for the readiness wait)
+   */
+  void startReplica(String name, ServiceSpec service, String baseUrl, Map<String, String> extra)
+      throws IOException, InterruptedException {
+    Path log = settings.stateDir().resolve("logs").resolve(name + ".log");
+    Map<String, String> env = new LinkedHashMap<>(overrides.getOrDefault(service, Map.of()));
+    env.putAll(extra);
+    System.out.println("newsbrief: starting " + name + " at " + baseUrl + ", log in " + log);
+    Process process = start(service, log, env);
+    replicas.put(name, process);
+    awaitReady(name, process, baseUrl, log);
+  }
+
+  /** Stops a replica gracefully (SIGTERM, as Kubernetes does; killed after a grace period). */
+  void stopReplica(String name) throws InterruptedException {
+    Process process = replicas.remove(name);
+    if (process != null) {
+      terminate(process);
+    }
+  }
+
+  /** Sends SIGTERM to a replica and returns at once: its graceful shutdown runs meanwhile. */
+  Process signalReplica(String name) {
+    Process process = replicas.remove(name);
+    process.destroy();
+    return process;
+  }
+
   /** Stops PostgreSQL (its data kept) while the services keep running: a database outage. */
   void stopDatabase() throws IOException {
     postgres.close();
@@ -175,18 +210,22 @@ final class LocalSuite implements AutoCloseable {
   /** Stops the services (last started first), then PostgreSQL. Idempotent. */
   @Override
   public synchronized void close() {
+    replicas.values().forEach(Process::destroy);
     List<ServiceSpec> started = List.copyOf(running.keySet());
     for (int i = started.size() - 1; i >= 0; i--) {
       running.get(started.get(i)).destroy();
     }
+    List<Process> all = new ArrayList<>(replicas.values());
+    all.addAll(running.values());
     try {
-      for (Process process : running.values()) {
+      for (Process process : all) {
         terminate(process);
       }
     } catch (InterruptedException e) {
-      running.values().forEach(Process::destroyForcibly);
+      all.forEach(Process::destroyForcibly);
       Thread.currentThread().interrupt();
     }
+    replicas.clear();
     running.clear();
     if (postgres != null) {
       try {
@@ -280,7 +319,20 @@ final class LocalSuite implements AutoCloseable {
   }
 
   private void launch(ServiceSpec service) throws IOException {
-    Path log = settings.log(service);
+    System.out.println(
+        "newsbrief: starting "
+            + service.name()
+            + " on port "
+            + settings.port(service)
+            + ", log in "
+            + settings.log(service));
+    running.put(
+        service, start(service, settings.log(service), overrides.getOrDefault(service, Map.of())));
+  }
+
+  /** A service's jar with the suite's environment, then {@code extra} over it. */
+  private Process start(ServiceSpec service, Path log, Map<String, String> extra)
+      throws IOException {
     ProcessBuilder builder =
         new ProcessBuilder(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -308,28 +360,24 @@ final class LocalSuite implements AutoCloseable {
       env.put("QUARKUS_DATASOURCE_USERNAME", "postgres");
       env.put("QUARKUS_DATASOURCE_PASSWORD", "postgres");
     }
-    env.putAll(overrides.getOrDefault(service, Map.of()));
-    System.out.println(
-        "newsbrief: starting "
-            + service.name()
-            + " on port "
-            + settings.port(service)
-            + ", log in "
-            + log);
-    running.put(service, builder.start());
+    env.putAll(extra);
+    return builder.start();
   }
 
   private void awaitReady(ServiceSpec service) throws InterruptedException {
-    Process process = running.get(service);
+    awaitReady(service.name(), running.get(service), baseUrl(service), settings.log(service));
+  }
+
+  private void awaitReady(String name, Process process, String baseUrl, Path log)
+      throws InterruptedException {
     HttpRequest ready =
-        HttpRequest.newBuilder(URI.create(baseUrl(service) + "/q/health/ready"))
+        HttpRequest.newBuilder(URI.create(baseUrl + "/q/health/ready"))
             .timeout(Duration.ofSeconds(2))
             .build();
     Instant deadline = Instant.now().plus(READY_TIMEOUT);
     while (Instant.now().isBefore(deadline)) {
       if (!process.isAlive()) {
-        throw new LaunchException(
-            service.name() + " exited with code " + process.exitValue() + logTail(service));
+        throw new LaunchException(name + " exited with code " + process.exitValue() + logTail(log));
       }
       try {
         if (http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
@@ -341,15 +389,10 @@ final class LocalSuite implements AutoCloseable {
       Thread.sleep(250);
     }
     throw new LaunchException(
-        service.name()
-            + " was not ready within "
-            + READY_TIMEOUT.toSeconds()
-            + " s"
-            + logTail(service));
+        name + " was not ready within " + READY_TIMEOUT.toSeconds() + " s" + logTail(log));
   }
 
-  private String logTail(ServiceSpec service) {
-    Path log = settings.log(service);
+  private static String logTail(Path log) {
     try {
       List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
       List<String> tail =

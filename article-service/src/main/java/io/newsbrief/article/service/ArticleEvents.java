@@ -1,6 +1,7 @@
 package io.newsbrief.article.service;
 
 import io.newsbrief.article.repository.Article;
+import io.quarkus.runtime.ShutdownDelayInitiatedEvent;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.operators.multi.processors.BroadcastProcessor;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -28,6 +29,11 @@ public class ArticleEvents {
 
   void onStored(@Observes(during = TransactionPhase.AFTER_SUCCESS) ArticlesStored event) {
     event.articles().forEach(stored::onNext);
+  }
+
+  /** Shutdown began: end every watch, so watchers reconnect to another replica now. */
+  void endStreams(@Observes ShutdownDelayInitiatedEvent event) {
+    stored.onComplete();
   }
 
   public Multi<Article> stream() {

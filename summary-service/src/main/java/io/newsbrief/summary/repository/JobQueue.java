@@ -114,6 +114,21 @@ public class JobQueue implements PanacheRepositoryBase<BriefJob, UUID> {
   }
 
   /**
+   * Hands {@code owner}'s running job back to the queue at once (shutdown): due now, and the
+   * attempt not counted, so another replica takes it without waiting for the lease to expire.
+   */
+  public int release(String owner) {
+    return getEntityManager()
+        .createNativeQuery(
+            "UPDATE brief_job SET state = 'PENDING', attempts = greatest(attempts - 1, 0),"
+                + " run_after = clock_timestamp(), lease_owner = NULL, lease_until = NULL,"
+                + " updated_at = clock_timestamp()"
+                + " WHERE state = 'RUNNING' AND lease_owner = ?1")
+        .setParameter(1, owner)
+        .executeUpdate();
+  }
+
+  /**
    * The one way a job changes after its claim: only while it is RUNNING under {@code owner}'s
    * lease. {@code parameters} bind to ?3, ?4... in {@code assignments}.
    */

@@ -41,7 +41,7 @@ import org.jboss.logging.Logger;
 public class BriefWorkers {
 
   private static final Logger LOG = Logger.getLogger(BriefWorkers.class);
-  private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(10);
+  private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(5);
   private static final Duration SETTLE_FIRST_PAUSE = Duration.ofMillis(100);
   private static final Duration SETTLE_LONGEST_PAUSE = Duration.ofSeconds(2);
 
@@ -85,9 +85,23 @@ public class BriefWorkers {
   void stop(@Observes ShutdownEvent event) throws InterruptedException {
     running = false;
     work.release(threads.size());
-    for (Thread thread : threads) {
-      // A job still running after this is taken over by another worker when its lease expires.
-      thread.join(SHUTDOWN_GRACE.toMillis());
+    for (int i = 0; i < threads.size(); i++) {
+      threads.get(i).join(SHUTDOWN_GRACE.toMillis());
+      if (threads.get(i).isAlive()) {
+        // Still summarizing: hand its job back now rather than when the lease expires. Should the
+        // worker finish after all, its completion is fenced off (the lease is no longer its own).
+        releaseJobOf(replicaId + "-" + i);
+      }
+    }
+  }
+
+  private void releaseJobOf(String owner) {
+    try {
+      int released = QuarkusTransaction.requiringNew().call(() -> queue.release(owner));
+      LOG.infof("brief worker %s: handed %d unfinished job back to the queue", owner, released);
+    } catch (RuntimeException e) {
+      LOG.warnf(
+          "brief worker %s: its job waits for its lease to expire (%s)", owner, e.getMessage());
     }
   }
 

@@ -2,6 +2,7 @@ package io.newsbrief.summary.service;
 
 import io.agroal.api.AgroalDataSource;
 import io.newsbrief.commons.error.UnavailableException;
+import io.quarkus.runtime.ShutdownDelayInitiatedEvent;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Multi;
@@ -56,6 +57,17 @@ public class JobEvents {
     if (listener != null) {
       listener.join(2 * LISTEN_WAIT_MILLIS);
     }
+  }
+
+  /**
+   * Shutdown began: end every change stream (and refuse new ones), so watchers follow another
+   * replica now instead of holding this one's shutdown up to its timeout.
+   */
+  void endStreams(@Observes ShutdownDelayInitiatedEvent event) {
+    listening = false;
+    BroadcastProcessor<UUID> ending = heard;
+    heard = BroadcastProcessor.create();
+    ending.onComplete();
   }
 
   /** Changes of one article's job, for its watchers (who also poll). */

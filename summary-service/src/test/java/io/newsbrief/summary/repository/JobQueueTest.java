@@ -153,6 +153,23 @@ class JobQueueTest {
   }
 
   @Test
+  void aReleasedJobIsClaimableAtOnceWithoutLosingAnAttempt() {
+    drain();
+    UUID job = enqueue();
+    assertThat(claim("stopping")).contains(job);
+
+    assertThat(QuarkusTransaction.requiringNew().call(() -> queue.release("stopping"))).isOne();
+    assertThat(claim("other")).as("due at once, no lease to wait out").contains(job);
+    BriefJob taken = QuarkusTransaction.requiringNew().call(() -> queue.findById(job));
+    assertThat(taken.attempts).isEqualTo(1);
+    assertThat(QuarkusTransaction.requiringNew().call(() -> queue.markDone(job, "stopping")))
+        .as("the releasing worker is fenced off")
+        .isFalse();
+    assertThat(QuarkusTransaction.requiringNew().call(() -> queue.release("stopping"))).isZero();
+    assertThat(QuarkusTransaction.requiringNew().call(() -> queue.markDone(job, "other"))).isTrue();
+  }
+
+  @Test
   void failedAttemptsBackOffAndTheLastOneFails() {
     drain();
     UUID job = enqueue();
