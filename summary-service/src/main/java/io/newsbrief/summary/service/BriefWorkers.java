@@ -111,14 +111,23 @@ public class BriefWorkers {
   }
 
   private void work(String owner) {
+    boolean mayHoldALease = false;
     while (running) {
       try {
+        if (mayHoldALease) {
+          // The last attempt failed on the database, perhaps at a claim's commit, which may have
+          // committed without saying so: whatever the database says this idle worker holds is
+          // orphaned, so hand it back rather than leave it to wait out its lease.
+          QuarkusTransaction.requiringNew().call(() -> queue.release(owner));
+          mayHoldALease = false;
+        }
         Optional<BriefJob> job = QuarkusTransaction.requiringNew().call(() -> claim(owner));
         if (job.isPresent()) {
           process(job.get(), owner);
           continue;
         }
       } catch (RuntimeException e) {
+        mayHoldALease = true;
         metrics.failed(FailureKind.DATABASE_ERROR);
         LOG.warnf("brief worker %s: %s", owner, e.getMessage());
       }
