@@ -11,6 +11,7 @@ import io.newsbrief.proto.article.v1.ArticleServiceGrpc;
 import io.newsbrief.proto.article.v1.CreateArticleRequest;
 import io.newsbrief.proto.article.v1.GetArticleRequest;
 import io.newsbrief.testing.EmbeddedPostgresResource;
+import io.newsbrief.testing.GrpcReflection;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusIntegrationTest;
 import java.util.UUID;
@@ -24,7 +25,7 @@ import org.junit.jupiter.api.Test;
 class PackagedArticleServiceIT {
 
   @Test
-  void servesHealthAndArticlesOverGrpc() throws InterruptedException {
+  void servesHealthAndArticlesOverGrpc() throws Exception {
     given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
 
     int port = ConfigProvider.getConfig().getValue("quarkus.http.test-port", Integer.class);
@@ -46,6 +47,11 @@ class PackagedArticleServiceIT {
           articles.getArticle(
               GetArticleRequest.newBuilder().setId(created.getArticle().getId()).build());
       assertThat(fetched.getText()).isEqualTo("Runs from the jar.");
+      assertThat(GrpcReflection.services(channel))
+          .contains(
+              "newsbrief.article.v1.ArticleService",
+              "newsbrief.article.v1.FeedService",
+              "grpc.health.v1.Health");
     } finally {
       channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
     }

@@ -98,7 +98,10 @@ final class BenchCommand {
       Duration ready = suite.restart(service);
       report.add(
           "start-up",
-          service.name() + ": launch → ready (JVM)",
+          service.name()
+              + ": launch → ready ("
+              + (settings.nativeExecutables() && service.buildsNative() ? "native" : "JVM")
+              + ")",
           String.format("%.2f s", ready.toMillis() / 1000.0),
           service == ServiceSpec.BENCH_BASELINE ? "baseline" : "< 1.5 s",
           service == ServiceSpec.BENCH_BASELINE ? "" : ready.toMillis() < 1500 ? "met" : "not met");
@@ -233,7 +236,7 @@ final class BenchCommand {
 
   private void memory() throws Exception {
     for (ServiceSpec service : MEASURED) {
-      long kib = residentKib(suite.pid(service));
+      long kib = suite.residentKib(service);
       report.add(
           "memory",
           service.name() + ": RSS after the load",
@@ -327,15 +330,6 @@ final class BenchCommand {
       count.next();
       return count.getLong(1);
     }
-  }
-
-  private static long residentKib(long pid) throws Exception {
-    for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
-      if (line.startsWith("VmRSS:")) {
-        return Long.parseLong(line.replaceAll("[^0-9]", ""));
-      }
-    }
-    return -1;
   }
 
   private static String articleJson(String run, int i) {

@@ -51,6 +51,7 @@ final class LocalSuite implements AutoCloseable {
   private final Map<ServiceSpec, Process> running = new LinkedHashMap<>();
   private final Map<String, Process> replicas = new LinkedHashMap<>();
   private final Map<ServiceSpec, Map<String, String>> overrides = new LinkedHashMap<>();
+  private final Map<ServiceSpec, Map<String, String>> systemProperties = new LinkedHashMap<>();
   private final HttpClient http =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
   private EmbeddedPostgres postgres;
@@ -67,12 +68,17 @@ final class LocalSuite implements AutoCloseable {
    */
   void start(boolean fresh) throws IOException, SQLException, InterruptedException {
     for (ServiceSpec service : ServiceSpec.SUITE) {
-      if (!Files.isRegularFile(service.jar(settings.root()))) {
+      if (!service.isBuilt(
+          settings.root(), settings.nativeExecutables() && service.buildsNative())) {
         throw new LaunchException(
-            service.name()
-                + " is not built ("
-                + service.jar(settings.root())
-                + " is missing): run ./mvnw package -Plocal");
+            settings.nativeExecutables()
+                ? service.name()
+                    + " has no native executable in its target/: run ./mvnw package -Dnative"
+                    + " -DskipTests"
+                : service.name()
+                    + " is not built ("
+                    + service.jar(settings.root())
+                    + " is missing): run ./mvnw package -Plocal");
       }
     }
     Files.createDirectories(settings.stateDir().resolve("logs"));
@@ -183,9 +189,30 @@ final class LocalSuite implements AutoCloseable {
     overrides.computeIfAbsent(service, s -> new LinkedHashMap<>()).put(variable, value);
   }
 
+  /** A JDK system property for a service's next start (one the JDK reads, not configuration). */
+  void systemProperty(ServiceSpec service, String key, String value) {
+    systemProperties.computeIfAbsent(service, s -> new LinkedHashMap<>()).put(key, value);
+  }
+
   /** The operating-system process id of a running service. */
   long pid(ServiceSpec service) {
     return running.get(service).pid();
+  }
+
+  /** Whether the services run as native executables rather than jars. */
+  boolean runsNativeExecutables() {
+    return settings.nativeExecutables();
+  }
+
+  /** A running service's resident memory (VmRSS), in KiB. */
+  long residentKib(ServiceSpec service) throws IOException {
+    for (String line :
+        Files.readAllLines(Path.of("/proc", Long.toString(pid(service)), "status"))) {
+      if (line.startsWith("VmRSS:")) {
+        return Long.parseLong(line.replaceAll("[^0-9]", ""));
+      }
+    }
+    throw new IOException("no VmRSS for " + service.name());
   }
 
   /** A connection to a service's database, for measurements and checks. */
@@ -335,9 +362,10 @@ final class LocalSuite implements AutoCloseable {
       throws IOException {
     ProcessBuilder builder =
         new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar",
-                service.jar(settings.root()).toString())
+                service.command(
+                    settings.root(),
+                    settings.nativeExecutables() && service.buildsNative(),
+                    systemProperties.getOrDefault(service, Map.of())))
             .redirectErrorStream(true)
             .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
     Map<String, String> env = builder.environment();

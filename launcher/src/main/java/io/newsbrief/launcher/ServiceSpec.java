@@ -1,10 +1,16 @@
 package io.newsbrief.launcher;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
 
 /**
- * A service of the suite as the launcher runs it: where its jar is, its port (before the suite's
+ * A service of the suite as the launcher runs it: where its build is, its port (before the suite's
  * offset), its database (or null), and the name other services' gRPC clients use for it (or null).
  */
 record ServiceSpec(String name, int basePort, String database, String grpcClientName) {
@@ -23,6 +29,50 @@ record ServiceSpec(String name, int basePort, String database, String grpcClient
 
   Path jar(Path projectRoot) {
     return projectRoot.resolve(name).resolve("target/quarkus-app/quarkus-run.jar");
+  }
+
+  /** The native executable ({@code ./mvnw package -Dnative}), or null when there is none. */
+  Path nativeExecutable(Path projectRoot) {
+    Path target = projectRoot.resolve(name).resolve("target");
+    if (!Files.isDirectory(target)) {
+      return null;
+    }
+    try (Stream<Path> files = Files.list(target)) {
+      return files
+          .filter(file -> file.getFileName().toString().endsWith("-runner"))
+          .filter(Files::isExecutable)
+          .findFirst()
+          .orElse(null);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** What runs it: its native executable, or its jar on this JVM; system properties as -D. */
+  List<String> command(Path projectRoot, boolean nativeExecutable, Map<String, String> properties) {
+    List<String> command = new ArrayList<>();
+    if (nativeExecutable) {
+      command.add(nativeExecutable(projectRoot).toString());
+      properties.forEach((key, value) -> command.add("-D" + key + "=" + value));
+    } else {
+      command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+      properties.forEach((key, value) -> command.add("-D" + key + "=" + value));
+      command.add("-jar");
+      command.add(jar(projectRoot).toString());
+    }
+    return command;
+  }
+
+  /** Whether it is built in the form the suite runs. */
+  boolean isBuilt(Path projectRoot, boolean nativeExecutable) {
+    return nativeExecutable
+        ? nativeExecutable(projectRoot) != null
+        : Files.isRegularFile(jar(projectRoot));
+  }
+
+  /** The suite's services have native builds; the benchmark's baseline is always a jar. */
+  boolean buildsNative() {
+    return this != BENCH_BASELINE;
   }
 
   boolean hasDatabase() {

@@ -55,6 +55,7 @@ final class SoakCommand {
       Map<String, Long> failures,
       long p50Millis,
       long p99Millis,
+      String memoryMeasure,
       Map<String, long[]> heapAfterGcMb,
       int connectionsAtStart,
       int connectionsMax,
@@ -76,7 +77,7 @@ final class SoakCommand {
       heapAfterGcMb.forEach(
           (service, mb) -> {
             if (mb[1] - mb[0] > HEAP_GROWTH_BOUND_MB) {
-              problems.add(service + " heap after GC grew " + (mb[1] - mb[0]) + " MB");
+              problems.add(service + " " + memoryMeasure + " grew " + (mb[1] - mb[0]) + " MB");
             }
           });
       if (connectionsMax > CONNECTION_BOUND) {
@@ -109,7 +110,7 @@ final class SoakCommand {
           (service, mb) ->
               row(
                   table,
-                  service + " heap after full GC",
+                  service + " " + memoryMeasure,
                   mb[0] + " → " + mb[1] + " MB (bound +" + HEAP_GROWTH_BOUND_MB + ")"));
       row(
           table,
@@ -212,6 +213,7 @@ final class SoakCommand {
         Map.copyOf(run.failures),
         percentile(latencies, 0.50) / 1000,
         percentile(latencies, 0.99) / 1000,
+        suite.runsNativeExecutables() ? "resident memory (native)" : "heap after full GC",
         heap,
         connectionsAtStart,
         run.connectionSamples.stream().max(Integer::compare).orElse(0),
@@ -331,8 +333,14 @@ final class SoakCommand {
     return ids.size() - waiting.size();
   }
 
-  /** Heap in use right after a full GC (jcmd GC.run), from the service's own metrics. */
+  /**
+   * Heap in use right after a full GC (jcmd GC.run), from the service's own metrics; a native
+   * executable has no jcmd, so its resident memory instead.
+   */
   private long heapAfterGcMb(ServiceSpec service) throws Exception {
+    if (suite.runsNativeExecutables()) {
+      return suite.residentKib(service) / 1024;
+    }
     Process gc =
         new ProcessBuilder(
                 Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),

@@ -4,12 +4,21 @@ import java.nio.file.Path;
 
 /**
  * Where a suite runs: the project root (with the built services), the state directory (PostgreSQL
- * data, logs, lock), PostgreSQL's port, and an offset added to every service's port so that a test
- * suite can run beside a developer's.
+ * data, logs, lock), PostgreSQL's port, an offset added to every service's port so that a test
+ * suite can run beside a developer's, and whether the services run as native executables.
  */
-record SuiteSettings(Path root, Path stateDir, int postgresPort, int portOffset) {
+record SuiteSettings(
+    Path root, Path stateDir, int postgresPort, int portOffset, boolean nativeExecutables) {
 
   static final int POSTGRES_PORT = 55432;
+
+  /**
+   * Native executables when the system property {@code newsbrief.native} is true (the build sets it
+   * for the tests with {@code -Dnative}; {@code up --native} sets it).
+   */
+  SuiteSettings(Path root, Path stateDir, int postgresPort, int portOffset) {
+    this(root, stateDir, postgresPort, portOffset, Boolean.getBoolean("newsbrief.native"));
+  }
 
   /** The developer's suite: {@code .local/} in the project, the documented ports. */
   static SuiteSettings local(Path root) {

@@ -5,13 +5,19 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
-/** {@code up [--fresh]}: the suite in the foreground, seeded with samples, until Ctrl-C. */
+/**
+ * {@code up [--fresh] [--native]}: the suite in the foreground, seeded with samples, until Ctrl-C;
+ * {@code --native} runs the services' native executables ({@code ./mvnw package -Dnative}).
+ */
 final class UpCommand {
 
   private UpCommand() {}
 
   static int run(String[] args) throws Exception {
     boolean fresh = List.of(args).contains("--fresh");
+    if (List.of(args).contains("--native")) {
+      System.setProperty("newsbrief.native", "true");
+    }
     SuiteSettings settings = SuiteSettings.local(Path.of("").toAbsolutePath());
     LocalSuite suite = new LocalSuite(settings);
     Runtime.getRuntime()

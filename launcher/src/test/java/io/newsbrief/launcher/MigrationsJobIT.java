@@ -89,9 +89,7 @@ class MigrationsJobIT {
       throws IOException {
     ProcessBuilder builder =
         new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar",
-                service.jar(TestSuites.ROOT).toString())
+                service.command(TestSuites.ROOT, Boolean.getBoolean("newsbrief.native"), Map.of()))
             .redirectErrorStream(true)
             .redirectOutput(LOGS.resolve(service.name() + "-" + role + ".log").toFile());
     Map<String, String> env = builder.environment();

@@ -69,7 +69,7 @@ class ScaleOutIT {
     int summaryPort = settings.port(ServiceSpec.SUMMARIES);
     suite = new LocalSuite(settings);
     suite.override(ServiceSpec.SUMMARIES, "QUARKUS_HTTP_HOST", SUMMARY_ADDRESSES.get(0));
-    suite.override(ServiceSpec.GATEWAY, "JDK_JAVA_OPTIONS", "-Djdk.net.hosts.file=" + hosts);
+    suite.systemProperty(ServiceSpec.GATEWAY, "jdk.net.hosts.file", hosts.toString());
     suite.override(ServiceSpec.GATEWAY, "QUARKUS_GRPC_CLIENTS_SUMMARIES_HOST", SUMMARY_NAME);
     suite.start(true);
     summaryUrls.put("summary-service", "http://127.0.0.1:" + summaryPort);
