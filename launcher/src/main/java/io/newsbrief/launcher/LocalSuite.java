@@ -132,7 +132,7 @@ final class LocalSuite implements AutoCloseable {
   }
 
   /**
-   * Starts one more instance of a service, as a scaled-out Deployment runs several: the same jar
+   * Starts one more instance of a service, as a scaled-out Deployment runs several: the same build
    * and environment (overrides included), then {@code extra} — its own port or address, say.
    * Returns once it is ready; {@link #stopReplica} or {@link #close} stops it.
    *
