@@ -100,7 +100,7 @@ final class BenchCommand {
           "start-up",
           service.name()
               + ": launch → ready ("
-              + (settings.nativeExecutables() && service.buildsNative() ? "native" : "JVM")
+              + (settings.runsNative(service) ? "native" : "JVM")
               + ")",
           String.format("%.2f s", ready.toMillis() / 1000.0),
           service == ServiceSpec.BENCH_BASELINE ? "baseline" : "< 1.5 s",

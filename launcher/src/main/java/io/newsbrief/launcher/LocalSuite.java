@@ -68,10 +68,9 @@ final class LocalSuite implements AutoCloseable {
    */
   void start(boolean fresh) throws IOException, SQLException, InterruptedException {
     for (ServiceSpec service : ServiceSpec.SUITE) {
-      if (!service.isBuilt(
-          settings.root(), settings.nativeExecutables() && service.buildsNative())) {
+      if (!service.isBuilt(settings.root(), settings.runsNative(service))) {
         throw new LaunchException(
-            settings.nativeExecutables()
+            settings.runsNative(service)
                 ? service.name()
                     + " has no native executable in its target/: run ./mvnw package -Dnative"
                     + " -DskipTests"
@@ -364,7 +363,7 @@ final class LocalSuite implements AutoCloseable {
         new ProcessBuilder(
                 service.command(
                     settings.root(),
-                    settings.nativeExecutables() && service.buildsNative(),
+                    settings.runsNative(service),
                     systemProperties.getOrDefault(service, Map.of())))
             .redirectErrorStream(true)
             .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));

@@ -51,12 +51,12 @@ record ServiceSpec(String name, int basePort, String database, String grpcClient
   /** What runs it: its native executable, or its jar on this JVM; system properties as -D. */
   List<String> command(Path projectRoot, boolean nativeExecutable, Map<String, String> properties) {
     List<String> command = new ArrayList<>();
-    if (nativeExecutable) {
-      command.add(nativeExecutable(projectRoot).toString());
-      properties.forEach((key, value) -> command.add("-D" + key + "=" + value));
-    } else {
-      command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-      properties.forEach((key, value) -> command.add("-D" + key + "=" + value));
+    command.add(
+        nativeExecutable
+            ? nativeExecutable(projectRoot).toString()
+            : Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    properties.forEach((key, value) -> command.add("-D" + key + "=" + value));
+    if (!nativeExecutable) {
       command.add("-jar");
       command.add(jar(projectRoot).toString());
     }

@@ -17,7 +17,17 @@ record SuiteSettings(
    * for the tests with {@code -Dnative}; {@code up --native} sets it).
    */
   SuiteSettings(Path root, Path stateDir, int postgresPort, int portOffset) {
-    this(root, stateDir, postgresPort, portOffset, Boolean.getBoolean("newsbrief.native"));
+    this(root, stateDir, postgresPort, portOffset, nativeRequested());
+  }
+
+  /** Whether this JVM was asked to run native executables ({@code -Dnewsbrief.native=true}). */
+  static boolean nativeRequested() {
+    return Boolean.getBoolean("newsbrief.native");
+  }
+
+  /** Whether {@code service} runs as its native executable here (the baseline never does). */
+  boolean runsNative(ServiceSpec service) {
+    return nativeExecutables && service.buildsNative();
   }
 
   /** The developer's suite: {@code .local/} in the project, the documented ports. */

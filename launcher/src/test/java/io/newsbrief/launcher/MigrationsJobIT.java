@@ -89,7 +89,7 @@ class MigrationsJobIT {
       throws IOException {
     ProcessBuilder builder =
         new ProcessBuilder(
-                service.command(TestSuites.ROOT, Boolean.getBoolean("newsbrief.native"), Map.of()))
+                service.command(TestSuites.ROOT, SuiteSettings.nativeRequested(), Map.of()))
             .redirectErrorStream(true)
             .redirectOutput(LOGS.resolve(service.name() + "-" + role + ".log").toFile());
     Map<String, String> env = builder.environment();

@@ -14,6 +14,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.UUID;
+import java.util.function.Consumer;
 import org.jboss.logging.Logger;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
@@ -64,10 +65,7 @@ public class JobEvents {
    * replica now instead of holding this one's shutdown up to its timeout.
    */
   void endStreams(@Observes ShutdownDelayInitiatedEvent event) {
-    listening = false;
-    BroadcastProcessor<UUID> ending = heard;
-    heard = BroadcastProcessor.create();
-    ending.onComplete();
+    endCurrentStreams(BroadcastProcessor::onComplete);
   }
 
   /** Changes of one article's job, for its watchers (who also poll). */
@@ -122,10 +120,17 @@ public class JobEvents {
   }
 
   private void lost(Exception cause) {
+    endCurrentStreams(
+        streams ->
+            streams.onError(new UnavailableException("brief changes were interrupted", cause)));
+  }
+
+  /** Marks changes as not followed and ends every stream of the current processor. */
+  private void endCurrentStreams(Consumer<BroadcastProcessor<UUID>> ending) {
     listening = false;
-    BroadcastProcessor<UUID> failed = heard;
+    BroadcastProcessor<UUID> current = heard;
     heard = BroadcastProcessor.create();
-    failed.onError(new UnavailableException("brief changes were interrupted", cause));
+    ending.accept(current);
   }
 
   private void pause() {
