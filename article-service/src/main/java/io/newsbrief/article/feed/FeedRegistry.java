@@ -5,13 +5,16 @@ import io.newsbrief.article.fetch.FetchException;
 import io.newsbrief.article.fetch.Fetcher;
 import io.newsbrief.article.repository.Feed;
 import io.newsbrief.article.repository.FeedRepository;
+import io.newsbrief.article.repository.FeedRepository.ListPosition;
 import io.newsbrief.article.service.ArticleText;
 import io.newsbrief.article.service.UrlCanonicalizer;
 import io.newsbrief.commons.error.ConflictException;
 import io.newsbrief.commons.error.FieldViolation;
 import io.newsbrief.commons.error.InvalidArgumentException;
 import io.newsbrief.commons.error.NotFoundException;
-import io.newsbrief.commons.paging.PageTokens;
+import io.newsbrief.commons.paging.KeysetPaging;
+import io.newsbrief.commons.paging.KeysetPaging.SortOrder;
+import io.newsbrief.commons.paging.Page;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -32,10 +35,16 @@ public class FeedRegistry {
   static final int MAX_URL_LENGTH = 2048;
   static final int MAX_NAME_LENGTH = 200;
 
+  private static final SortOrder<ListPosition, Feed> OLDEST_FIRST =
+      new SortOrder<>(
+          2,
+          keys -> new ListPosition(keys.instant(0), keys.uuid(1)),
+          feed -> List.of(feed.createdAt.toString(), feed.id.toString()));
+
   private final FeedRepository feeds;
   private final Fetcher fetcher;
   private final FeedConfig config;
-  private final ArticleLimits limits;
+  private final KeysetPaging paging;
   private final Event<FeedsDue> due;
 
   FeedRegistry(
@@ -47,11 +56,9 @@ public class FeedRegistry {
     this.feeds = feeds;
     this.fetcher = fetcher;
     this.config = config;
-    this.limits = limits;
+    this.paging = new KeysetPaging(limits.defaultPageSize(), limits.maxPageSize());
     this.due = due;
   }
-
-  public record FeedPage(List<Feed> feeds, String nextPageToken) {}
 
   /**
    * Registers a feed, due at once.
@@ -143,26 +150,8 @@ public class FeedRegistry {
   }
 
   @Transactional
-  public FeedPage list(int pageSize, String pageToken) {
-    if (pageSize < 0) {
-      throw new InvalidArgumentException("page_size", "must not be negative");
-    }
-    int size = pageSize == 0 ? limits.defaultPageSize() : Math.min(pageSize, limits.maxPageSize());
-    Instant afterCreatedAt = null;
-    UUID afterId = null;
-    if (!pageToken.isEmpty()) {
-      PageTokens.Keys keys = PageTokens.decode(pageToken, "feeds", 2);
-      afterCreatedAt = keys.instant(0);
-      afterId = keys.uuid(1);
-    }
-    List<Feed> rows = feeds.listPage(afterCreatedAt, afterId, size + 1);
-    if (rows.size() <= size) {
-      return new FeedPage(rows, "");
-    }
-    List<Feed> page = rows.subList(0, size);
-    Feed last = page.get(size - 1);
-    return new FeedPage(
-        page, PageTokens.encode("feeds", last.createdAt.toString(), last.id.toString()));
+  public Page<Feed> list(int pageSize, String pageToken) {
+    return paging.page(pageSize, pageToken, "feeds", OLDEST_FIRST, feeds::listPage);
   }
 
   @Transactional

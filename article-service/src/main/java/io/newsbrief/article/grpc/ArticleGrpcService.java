@@ -9,7 +9,7 @@ import io.newsbrief.article.service.ArticleSubmission;
 import io.newsbrief.commons.error.InvalidArgumentException;
 import io.newsbrief.commons.grpc.GrpcCalls;
 import io.newsbrief.commons.grpc.GrpcStatusMapper;
-import io.newsbrief.commons.grpc.ProtoValues;
+import io.newsbrief.commons.ids.Uuids;
 import io.newsbrief.proto.article.v1.ArticleService;
 import io.newsbrief.proto.article.v1.ArticleView;
 import io.newsbrief.proto.article.v1.BatchGetArticlesRequest;
@@ -69,8 +69,7 @@ public class ArticleGrpcService implements ArticleService {
     return GrpcCalls.unary(
         () ->
             ArticleMessages.toProto(
-                catalog.get(ProtoValues.uuid("id", request.getId())),
-                ArticleView.ARTICLE_VIEW_FULL));
+                catalog.get(Uuids.parse("id", request.getId())), ArticleView.ARTICLE_VIEW_FULL));
   }
 
   @Override
@@ -78,8 +77,7 @@ public class ArticleGrpcService implements ArticleService {
   public Uni<BatchGetArticlesResponse> batchGetArticles(BatchGetArticlesRequest request) {
     return GrpcCalls.unary(
         () -> {
-          List<UUID> ids =
-              request.getIdsList().stream().map(id -> ProtoValues.uuid("ids", id)).toList();
+          List<UUID> ids = request.getIdsList().stream().map(id -> Uuids.parse("ids", id)).toList();
           var result = catalog.batchGet(ids);
           var response = BatchGetArticlesResponse.newBuilder();
           result
@@ -105,7 +103,7 @@ public class ArticleGrpcService implements ArticleService {
                   request.hasPublishedBefore());
           var page = catalog.list(filter, request.getPageSize(), request.getPageToken());
           var response = ListArticlesResponse.newBuilder().setNextPageToken(page.nextPageToken());
-          page.articles()
+          page.items()
               .forEach(a -> response.addArticles(ArticleMessages.toProto(a, request.getView())));
           return response.build();
         });
@@ -123,7 +121,7 @@ public class ArticleGrpcService implements ArticleService {
               catalog.search(
                   request.getQuery(), filter, request.getPageSize(), request.getPageToken());
           var response = SearchArticlesResponse.newBuilder().setNextPageToken(page.nextPageToken());
-          page.hits()
+          page.items()
               .forEach(hit -> response.addResults(ArticleMessages.toProto(hit, request.getView())));
           return response.build();
         });

@@ -3,7 +3,7 @@ package io.newsbrief.article.grpc;
 import com.google.protobuf.Empty;
 import io.newsbrief.article.feed.FeedRegistry;
 import io.newsbrief.commons.grpc.GrpcCalls;
-import io.newsbrief.commons.grpc.ProtoValues;
+import io.newsbrief.commons.ids.Uuids;
 import io.newsbrief.proto.article.v1.AddFeedRequest;
 import io.newsbrief.proto.article.v1.Feed;
 import io.newsbrief.proto.article.v1.FeedService;
@@ -45,7 +45,7 @@ public class FeedGrpcService implements FeedService {
   @Blocking
   public Uni<Feed> getFeed(GetFeedRequest request) {
     return GrpcCalls.unary(
-        () -> FeedMessages.toProto(registry.get(ProtoValues.uuid("id", request.getId()))));
+        () -> FeedMessages.toProto(registry.get(Uuids.parse("id", request.getId()))));
   }
 
   @Override
@@ -55,7 +55,7 @@ public class FeedGrpcService implements FeedService {
         () -> {
           var page = registry.list(request.getPageSize(), request.getPageToken());
           var response = ListFeedsResponse.newBuilder().setNextPageToken(page.nextPageToken());
-          page.feeds().forEach(feed -> response.addFeeds(FeedMessages.toProto(feed)));
+          page.items().forEach(feed -> response.addFeeds(FeedMessages.toProto(feed)));
           return response.build();
         });
   }
@@ -65,7 +65,7 @@ public class FeedGrpcService implements FeedService {
   public Uni<Empty> removeFeed(RemoveFeedRequest request) {
     return GrpcCalls.unary(
         () -> {
-          registry.remove(ProtoValues.uuid("id", request.getId()));
+          registry.remove(Uuids.parse("id", request.getId()));
           return Empty.getDefaultInstance();
         });
   }
@@ -74,20 +74,20 @@ public class FeedGrpcService implements FeedService {
   @Blocking
   public Uni<Feed> pauseFeed(PauseFeedRequest request) {
     return GrpcCalls.unary(
-        () -> FeedMessages.toProto(registry.pause(ProtoValues.uuid("id", request.getId()))));
+        () -> FeedMessages.toProto(registry.pause(Uuids.parse("id", request.getId()))));
   }
 
   @Override
   @Blocking
   public Uni<Feed> resumeFeed(ResumeFeedRequest request) {
     return GrpcCalls.unary(
-        () -> FeedMessages.toProto(registry.resume(ProtoValues.uuid("id", request.getId()))));
+        () -> FeedMessages.toProto(registry.resume(Uuids.parse("id", request.getId()))));
   }
 
   @Override
   @Blocking
   public Uni<Feed> refreshFeed(RefreshFeedRequest request) {
     return GrpcCalls.unary(
-        () -> FeedMessages.toProto(registry.refresh(ProtoValues.uuid("id", request.getId()))));
+        () -> FeedMessages.toProto(registry.refresh(Uuids.parse("id", request.getId()))));
   }
 }

@@ -69,17 +69,20 @@ public class FeedRepository implements PanacheRepositoryBase<Feed, UUID> {
     return existing == null ? null : existing.id;
   }
 
-  /** One page of feeds, oldest registration first, after ({@code createdAt}, {@code id}). */
-  public List<Feed> listPage(Instant afterCreatedAt, UUID afterId, int limit) {
-    if (afterId == null) {
+  /** One page of feeds, oldest registration first, after a position (null: from the start). */
+  public List<Feed> listPage(ListPosition after, int limit) {
+    if (after == null) {
       return find("order by createdAt, id").page(0, limit).list();
     }
     return find(
             "(createdAt, id) > (:createdAt, :id) order by createdAt, id",
-            Parameters.with("createdAt", afterCreatedAt).and("id", afterId))
+            Parameters.with("createdAt", after.createdAt()).and("id", after.id()))
         .page(0, limit)
         .list();
   }
+
+  /** Where a page of feeds ends: the last feed's registration time and id. */
+  public record ListPosition(Instant createdAt, UUID id) {}
 
   /**
    * Leases up to {@code limit} due feeds to the caller. Rows locked by another replica's claim are

@@ -14,6 +14,9 @@ import io.newsbrief.article.service.ArticleEvents.ArticlesStored;
 import io.newsbrief.article.story.StoryGrouper;
 import io.newsbrief.commons.error.InvalidArgumentException;
 import io.newsbrief.commons.error.NotFoundException;
+import io.newsbrief.commons.paging.KeysetPaging;
+import io.newsbrief.commons.paging.KeysetPaging.SortOrder;
+import io.newsbrief.commons.paging.Page;
 import io.newsbrief.commons.paging.PageTokens;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -39,10 +42,22 @@ public class ArticleCatalog {
   static final int MAX_BATCH_GET = 100;
   static final int MAX_QUERY_LENGTH = 500;
 
+  private static final SortOrder<ListPosition, Article> NEWEST_FIRST =
+      new SortOrder<>(
+          2,
+          keys -> new ListPosition(keys.instant(0), keys.uuid(1)),
+          article -> List.of(article.publishedAt.toString(), article.id.toString()));
+
+  private static final SortOrder<SearchPosition, SearchMatch> BEST_MATCH_FIRST =
+      new SortOrder<>(
+          2,
+          keys -> new SearchPosition(keys.exactFloat(0), keys.uuid(1)),
+          match -> List.of(PageTokens.floatKey(match.score()), match.articleId().toString()));
+
   private final ArticleRepository repository;
   private final ArticleValidator validator;
   private final StoryGrouper stories;
-  private final ArticleLimits limits;
+  private final KeysetPaging paging;
   private final Event<ArticlesStored> storedEvents;
   private final MeterRegistry meters;
 
@@ -56,7 +71,7 @@ public class ArticleCatalog {
     this.repository = repository;
     this.validator = validator;
     this.stories = stories;
-    this.limits = limits;
+    this.paging = new KeysetPaging(limits.defaultPageSize(), limits.maxPageSize());
     this.storedEvents = storedEvents;
     this.meters = meters;
   }
@@ -73,11 +88,7 @@ public class ArticleCatalog {
     }
   }
 
-  public record ArticlePage(List<Article> articles, String nextPageToken) {}
-
   public record SearchHit(Article article, float score, String snippet) {}
-
-  public record SearchPage(List<SearchHit> hits, String nextPageToken) {}
 
   public record BatchResult(List<Article> articles, List<UUID> missingIds) {}
 
@@ -173,31 +184,23 @@ public class ArticleCatalog {
   }
 
   @Transactional
-  public ArticlePage list(ArticleFilter filter, int pageSize, String pageToken) {
+  public Page<Article> list(ArticleFilter filter, int pageSize, String pageToken) {
     if (filter.publishedAfter() != null
         && filter.publishedBefore() != null
         && !filter.publishedAfter().isBefore(filter.publishedBefore())) {
       throw new InvalidArgumentException("published_before", "must be after published_after");
     }
-    int size = pageSize(pageSize);
-    String fingerprint = "list|" + filter;
-    ListPosition after = null;
-    if (!pageToken.isEmpty()) {
-      PageTokens.Keys keys = PageTokens.decode(pageToken, fingerprint, 2);
-      after = new ListPosition(keys.instant(0), keys.uuid(1));
-    }
-    List<Article> rows = repository.listPage(filter, after, size + 1);
-    if (rows.size() <= size) {
-      return new ArticlePage(rows, "");
-    }
-    List<Article> page = rows.subList(0, size);
-    Article last = page.get(size - 1);
-    return new ArticlePage(
-        page, PageTokens.encode(fingerprint, last.publishedAt.toString(), last.id.toString()));
+    return paging.page(
+        pageSize,
+        pageToken,
+        "list|" + filter,
+        NEWEST_FIRST,
+        (after, limit) -> repository.listPage(filter, after, limit));
   }
 
   @Transactional
-  public SearchPage search(String query, ArticleFilter filter, int pageSize, String pageToken) {
+  public Page<SearchHit> search(
+      String query, ArticleFilter filter, int pageSize, String pageToken) {
     String trimmed = query.strip();
     if (trimmed.isEmpty()) {
       throw new InvalidArgumentException("query", "is required");
@@ -206,40 +209,23 @@ public class ArticleCatalog {
       throw new InvalidArgumentException(
           "query", "must be at most " + MAX_QUERY_LENGTH + " characters");
     }
-    int size = pageSize(pageSize);
-    String fingerprint = "search|" + trimmed + "|" + filter;
-    SearchPosition after = null;
-    if (!pageToken.isEmpty()) {
-      PageTokens.Keys keys = PageTokens.decode(pageToken, fingerprint, 2);
-      after = new SearchPosition(keys.exactFloat(0), keys.uuid(1));
-    }
-    List<SearchMatch> matches = repository.searchPage(trimmed, filter, after, size + 1);
-    boolean more = matches.size() > size;
-    List<SearchMatch> page = more ? matches.subList(0, size) : matches;
+    Page<SearchMatch> matches =
+        paging.page(
+            pageSize,
+            pageToken,
+            "search|" + trimmed + "|" + filter,
+            BEST_MATCH_FIRST,
+            (after, limit) -> repository.searchPage(trimmed, filter, after, limit));
     Map<UUID, Article> articles =
-        byId(repository.findInOrder(page.stream().map(SearchMatch::articleId).toList()));
+        byId(repository.findInOrder(matches.items().stream().map(SearchMatch::articleId).toList()));
     List<SearchHit> hits =
-        page.stream()
+        matches.items().stream()
             .filter(match -> articles.containsKey(match.articleId()))
             .map(
                 match ->
                     new SearchHit(articles.get(match.articleId()), match.score(), match.snippet()))
             .toList();
-    if (!more) {
-      return new SearchPage(hits, "");
-    }
-    SearchMatch last = page.get(size - 1);
-    return new SearchPage(
-        hits,
-        PageTokens.encode(
-            fingerprint, PageTokens.floatKey(last.score()), last.articleId().toString()));
-  }
-
-  private int pageSize(int requested) {
-    if (requested < 0) {
-      throw new InvalidArgumentException("page_size", "must not be negative");
-    }
-    return requested == 0 ? limits.defaultPageSize() : Math.min(requested, limits.maxPageSize());
+    return new Page<>(hits, matches.nextPageToken());
   }
 
   private static Map<UUID, NewArticle> byNewId(List<NewArticle> articles) {

@@ -1,9 +1,5 @@
 package io.newsbrief.gateway.client;
 
-import static io.newsbrief.gateway.client.Downstream.call;
-import static io.newsbrief.gateway.client.Downstream.emptyToNull;
-import static io.newsbrief.gateway.client.Downstream.orEmpty;
-
 import io.newsbrief.commons.grpc.ProtoValues;
 import io.newsbrief.gateway.config.GatewayConfig;
 import io.newsbrief.gateway.model.Article;
@@ -18,36 +14,19 @@ import io.newsbrief.proto.article.v1.ListArticlesRequest;
 import io.newsbrief.proto.article.v1.SearchArticlesRequest;
 import io.newsbrief.proto.article.v1.SearchResult;
 import io.quarkus.grpc.GrpcClient;
-import io.smallrye.faulttolerance.api.RetryWhen;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
-import org.eclipse.microprofile.faulttolerance.Retry;
 
 /**
- * article-service for the gateway. Every call has a deadline and is retried once when the service
- * was unreachable (all of them are idempotent: creation is keyed by canonical URL); a circuit
- * breaker per operation stops calling a service that keeps failing. Answers about bad input are
- * {@link DownstreamRejection}s: neither retried nor counted.
+ * The articles of article-service for the gateway (creation is idempotent downstream: keyed by
+ * canonical URL), with the deadlines, retries and breakers of {@link DownstreamClient}.
  */
-@ApplicationScoped
-@Retry(maxRetries = 1, delay = 50)
-@RetryWhen(exception = Downstream.IsUnavailable.class)
-@CircuitBreaker(
-    requestVolumeThreshold = 20,
-    failureRatio = 0.5,
-    delay = 5000,
-    skipOn = DownstreamRejection.class)
-public class ArticlesClient {
-
-  private final ArticleServiceBlockingStub articles;
-  private final long deadlineMillis;
+@Singleton
+public class ArticlesClient extends DownstreamClient<ArticleServiceBlockingStub> {
 
   ArticlesClient(
       @GrpcClient("articles") ArticleServiceBlockingStub articles, GatewayConfig config) {
-    this.articles = articles;
-    this.deadlineMillis = config.downstreamDeadline().toMillis();
+    super("article-service", articles, config);
   }
 
   /** A stored article, and whether this call stored it. */
@@ -68,29 +47,28 @@ public class ArticlesClient {
     }
     var response =
         call(
-            () ->
-                stub().createArticle(CreateArticleRequest.newBuilder().setArticle(input).build()));
+            stub ->
+                stub.createArticle(CreateArticleRequest.newBuilder().setArticle(input).build()));
     return new Created(toModel(response.getArticle(), true), response.getCreated());
   }
 
   public Article get(String id) {
     return toModel(
-        call(() -> stub().getArticle(GetArticleRequest.newBuilder().setId(id).build())), true);
+        call(stub -> stub.getArticle(GetArticleRequest.newBuilder().setId(id).build())), true);
   }
 
   public Page<Article> list(String source, String language, int limit, String cursor) {
     var response =
         call(
-            () ->
-                stub()
-                    .listArticles(
-                        ListArticlesRequest.newBuilder()
-                            .setSourceName(orEmpty(source))
-                            .setLanguage(orEmpty(language))
-                            .setPageSize(limit)
-                            .setPageToken(orEmpty(cursor))
-                            .setView(ArticleView.ARTICLE_VIEW_BASIC)
-                            .build()));
+            stub ->
+                stub.listArticles(
+                    ListArticlesRequest.newBuilder()
+                        .setSourceName(orEmpty(source))
+                        .setLanguage(orEmpty(language))
+                        .setPageSize(limit)
+                        .setPageToken(orEmpty(cursor))
+                        .setView(ArticleView.ARTICLE_VIEW_BASIC)
+                        .build()));
     return new Page<>(
         response.getArticlesList().stream().map(a -> toModel(a, false)).toList(),
         emptyToNull(response.getNextPageToken()),
@@ -101,27 +79,22 @@ public class ArticlesClient {
       String query, String source, String language, int limit, String cursor) {
     var response =
         call(
-            () ->
-                stub()
-                    .searchArticles(
-                        SearchArticlesRequest.newBuilder()
-                            .setQuery(query)
-                            .setSourceName(orEmpty(source))
-                            .setLanguage(orEmpty(language))
-                            .setPageSize(limit)
-                            .setPageToken(orEmpty(cursor))
-                            .setView(ArticleView.ARTICLE_VIEW_BASIC)
-                            .build()));
+            stub ->
+                stub.searchArticles(
+                    SearchArticlesRequest.newBuilder()
+                        .setQuery(query)
+                        .setSourceName(orEmpty(source))
+                        .setLanguage(orEmpty(language))
+                        .setPageSize(limit)
+                        .setPageToken(orEmpty(cursor))
+                        .setView(ArticleView.ARTICLE_VIEW_BASIC)
+                        .build()));
     List<Article> hits =
         response.getResultsList().stream()
             .map(SearchResult::getArticle)
             .map(a -> toModel(a, false))
             .toList();
     return new Page<>(hits, emptyToNull(response.getNextPageToken()), null);
-  }
-
-  private ArticleServiceBlockingStub stub() {
-    return articles.withDeadlineAfter(deadlineMillis, TimeUnit.MILLISECONDS);
   }
 
   private static Article toModel(io.newsbrief.proto.article.v1.Article article, boolean withText) {

@@ -1,30 +1,37 @@
 package io.newsbrief.gateway.client;
 
-import io.grpc.StatusRuntimeException;
+import io.newsbrief.commons.error.FieldViolation;
+import java.util.List;
 
 /**
- * A downstream service refused the request itself (bad input, unknown id): the caller's problem,
- * not the downstream's, so it is neither retried nor counted by the circuit breakers.
+ * A downstream service refused the request itself (bad input, unknown id, conflict): the caller's
+ * problem, not the downstream's, so it is neither retried nor counted by the circuit breakers.
+ * Field names are the JSON API's ({@code sourceName}, {@code cursor}), not the proto's.
  */
-public class DownstreamRejection extends RuntimeException {
+public final class DownstreamRejection extends RuntimeException {
 
-  private final transient StatusRuntimeException status;
-
-  public DownstreamRejection(StatusRuntimeException status) {
-    super(status.getStatus().getDescription(), status);
-    this.status = status;
+  /** What kind of refusal, independent of the wire protocol. */
+  public enum Reason {
+    INVALID,
+    NOT_FOUND,
+    CONFLICT
   }
 
-  public StatusRuntimeException status() {
-    return status;
+  private final Reason reason;
+  private final transient List<FieldViolation> violations;
+
+  DownstreamRejection(Reason reason, String detail, List<FieldViolation> violations) {
+    super(detail);
+    this.reason = reason;
+    this.violations = List.copyOf(violations);
   }
 
-  /** The rejections among gRPC failures; everything else is the downstream's failure. */
-  static RuntimeException classify(StatusRuntimeException failure) {
-    return switch (failure.getStatus().getCode()) {
-      case INVALID_ARGUMENT, NOT_FOUND, ALREADY_EXISTS, FAILED_PRECONDITION, OUT_OF_RANGE ->
-          new DownstreamRejection(failure);
-      default -> failure;
-    };
+  public Reason reason() {
+    return reason;
+  }
+
+  /** The bad fields, for {@link Reason#INVALID}; often empty otherwise. */
+  public List<FieldViolation> violations() {
+    return violations;
   }
 }

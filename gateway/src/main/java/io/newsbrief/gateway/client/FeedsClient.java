@@ -1,9 +1,5 @@
 package io.newsbrief.gateway.client;
 
-import static io.newsbrief.gateway.client.Downstream.call;
-import static io.newsbrief.gateway.client.Downstream.emptyToNull;
-import static io.newsbrief.gateway.client.Downstream.orEmpty;
-
 import com.google.protobuf.Duration;
 import io.newsbrief.commons.grpc.ProtoValues;
 import io.newsbrief.gateway.config.GatewayConfig;
@@ -20,34 +16,19 @@ import io.newsbrief.proto.article.v1.RefreshFeedRequest;
 import io.newsbrief.proto.article.v1.RemoveFeedRequest;
 import io.newsbrief.proto.article.v1.ResumeFeedRequest;
 import io.quarkus.grpc.GrpcClient;
-import io.smallrye.faulttolerance.api.RetryWhen;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import java.time.Instant;
-import java.util.concurrent.TimeUnit;
-import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
-import org.eclipse.microprofile.faulttolerance.Retry;
 
 /**
- * The feeds of article-service (its FeedService, on the same channel as its articles), with a
- * deadline per call, one retry when unreachable and a circuit breaker. A retried AddFeed whose
- * first attempt did land answers 409, which is the truth.
+ * The feeds of article-service (its FeedService, on the same channel as its articles), with the
+ * deadlines, retries and breakers of {@link DownstreamClient}. A retried AddFeed whose first
+ * attempt did land answers 409, which is the truth.
  */
-@ApplicationScoped
-@Retry(maxRetries = 1, delay = 50)
-@RetryWhen(exception = Downstream.IsUnavailable.class)
-@CircuitBreaker(
-    requestVolumeThreshold = 20,
-    failureRatio = 0.5,
-    delay = 5000,
-    skipOn = DownstreamRejection.class)
-public class FeedsClient {
-
-  private final FeedServiceBlockingStub feeds;
-  private final long deadlineMillis;
+@Singleton
+public class FeedsClient extends DownstreamClient<FeedServiceBlockingStub> {
 
   FeedsClient(@GrpcClient("articles") FeedServiceBlockingStub feeds, GatewayConfig config) {
-    this.feeds = feeds;
-    this.deadlineMillis = config.downstreamDeadline().toMillis();
+    super("article-service", feeds, config);
   }
 
   public Feed add(NewFeed feed) {
@@ -59,23 +40,22 @@ public class FeedsClient {
       request.setPollInterval(
           Duration.newBuilder().setSeconds(Math.max(0, feed.pollIntervalMinutes()) * 60L));
     }
-    return toModel(call(() -> stub().addFeed(request.build())));
+    return toModel(call(stub -> stub.addFeed(request.build())));
   }
 
   public Feed get(String id) {
-    return toModel(call(() -> stub().getFeed(GetFeedRequest.newBuilder().setId(id).build())));
+    return toModel(call(stub -> stub.getFeed(GetFeedRequest.newBuilder().setId(id).build())));
   }
 
   public Page<Feed> list(int limit, String cursor) {
     var response =
         call(
-            () ->
-                stub()
-                    .listFeeds(
-                        ListFeedsRequest.newBuilder()
-                            .setPageSize(limit)
-                            .setPageToken(orEmpty(cursor))
-                            .build()));
+            stub ->
+                stub.listFeeds(
+                    ListFeedsRequest.newBuilder()
+                        .setPageSize(limit)
+                        .setPageToken(orEmpty(cursor))
+                        .build()));
     return new Page<>(
         response.getFeedsList().stream().map(FeedsClient::toModel).toList(),
         emptyToNull(response.getNextPageToken()),
@@ -83,24 +63,20 @@ public class FeedsClient {
   }
 
   public void remove(String id) {
-    call(() -> stub().removeFeed(RemoveFeedRequest.newBuilder().setId(id).build()));
+    call(stub -> stub.removeFeed(RemoveFeedRequest.newBuilder().setId(id).build()));
   }
 
   public Feed pause(String id) {
-    return toModel(call(() -> stub().pauseFeed(PauseFeedRequest.newBuilder().setId(id).build())));
+    return toModel(call(stub -> stub.pauseFeed(PauseFeedRequest.newBuilder().setId(id).build())));
   }
 
   public Feed resume(String id) {
-    return toModel(call(() -> stub().resumeFeed(ResumeFeedRequest.newBuilder().setId(id).build())));
+    return toModel(call(stub -> stub.resumeFeed(ResumeFeedRequest.newBuilder().setId(id).build())));
   }
 
   public Feed refresh(String id) {
     return toModel(
-        call(() -> stub().refreshFeed(RefreshFeedRequest.newBuilder().setId(id).build())));
-  }
-
-  private FeedServiceBlockingStub stub() {
-    return feeds.withDeadlineAfter(deadlineMillis, TimeUnit.MILLISECONDS);
+        call(stub -> stub.refreshFeed(RefreshFeedRequest.newBuilder().setId(id).build())));
   }
 
   private static Feed toModel(io.newsbrief.proto.article.v1.Feed feed) {

@@ -1,7 +1,7 @@
 package io.newsbrief.gateway.rest;
 
 import io.newsbrief.commons.error.InvalidArgumentException;
-import io.newsbrief.commons.grpc.ProtoValues;
+import io.newsbrief.commons.ids.Uuids;
 
 /** Query and path parameters, checked before any downstream call. */
 public final class Params {
@@ -15,7 +15,7 @@ public final class Params {
   private Params() {}
 
   public static String id(String value) {
-    return ProtoValues.uuid("id", value).toString();
+    return Uuids.parse("id", value).toString();
   }
 
   static int limit(String value) {

@@ -2,18 +2,16 @@ package io.newsbrief.gateway.rest;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import com.google.rpc.BadRequest;
-import io.grpc.StatusRuntimeException;
-import io.grpc.protobuf.StatusProto;
+import io.newsbrief.commons.error.FieldViolation;
 import io.newsbrief.commons.error.InvalidArgumentException;
 import io.newsbrief.gateway.client.DownstreamRejection;
+import io.newsbrief.gateway.client.DownstreamUnavailable;
 import io.newsbrief.gateway.config.GatewayConfig;
 import jakarta.enterprise.inject.Instance;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.Response.Status;
-import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 import org.jboss.logging.Logger;
@@ -41,38 +39,22 @@ public class ProblemMappers {
 
   @ServerExceptionMapper
   public Response invalidArgument(InvalidArgumentException e) {
-    return Problem.invalid(
-            "The request has invalid fields.",
-            e.violations().stream()
-                .map(v -> new Problem.FieldError(v.field(), v.description()))
-                .toList())
-        .response()
-        .build();
+    return invalid(e.violations());
   }
 
   @ServerExceptionMapper
   public Response rejected(DownstreamRejection e) {
-    StatusRuntimeException status = e.status();
-    return switch (status.getStatus().getCode()) {
-      case INVALID_ARGUMENT, OUT_OF_RANGE ->
-          Problem.invalid("The request has invalid fields.", fieldErrors(status))
-              .response()
-              .build();
+    return switch (e.reason()) {
+      case INVALID -> invalid(e.violations());
       case NOT_FOUND ->
-          Problem.of(Status.NOT_FOUND, "not-found", status.getStatus().getDescription())
-              .response()
-              .build();
-      case ALREADY_EXISTS, FAILED_PRECONDITION ->
-          Problem.of(Status.CONFLICT, "conflict", status.getStatus().getDescription())
-              .response()
-              .build();
-      default -> unavailable("A service the gateway depends on refused the request.");
+          Problem.of(Status.NOT_FOUND, "not-found", e.getMessage()).response().build();
+      case CONFLICT -> Problem.of(Status.CONFLICT, "conflict", e.getMessage()).response().build();
     };
   }
 
   @ServerExceptionMapper
-  public Response downstreamFailed(StatusRuntimeException e) {
-    LOG.warnf("downstream call failed: %s", e.getStatus().getCode());
+  public Response downstreamFailed(DownstreamUnavailable e) {
+    LOG.warnf("downstream call failed: %s", e.getMessage());
     return unavailable("A service the gateway depends on is unavailable; try again shortly.");
   }
 
@@ -126,42 +108,13 @@ public class ProblemMappers {
         .build();
   }
 
-  private static List<Problem.FieldError> fieldErrors(StatusRuntimeException status) {
-    List<Problem.FieldError> errors = new ArrayList<>();
-    com.google.rpc.Status details = StatusProto.fromThrowable(status);
-    if (details == null) {
-      return errors;
-    }
-    for (var detail : details.getDetailsList()) {
-      if (detail.is(BadRequest.class)) {
-        try {
-          detail
-              .unpack(BadRequest.class)
-              .getFieldViolationsList()
-              .forEach(
-                  v ->
-                      errors.add(
-                          new Problem.FieldError(toJsonName(v.getField()), v.getDescription())));
-        } catch (com.google.protobuf.InvalidProtocolBufferException e) {
-          // no field details then
-        }
-      }
-    }
-    return errors;
-  }
-
-  /** Proto field names (source_name) as the JSON API spells them (sourceName). */
-  static String toJsonName(String protoField) {
-    StringBuilder name = new StringBuilder();
-    boolean upper = false;
-    for (char c : protoField.toCharArray()) {
-      if (c == '_') {
-        upper = true;
-      } else {
-        name.append(upper ? Character.toUpperCase(c) : c);
-        upper = false;
-      }
-    }
-    return name.toString().replace("pageToken", "cursor");
+  private static Response invalid(List<FieldViolation> violations) {
+    return Problem.invalid(
+            "The request has invalid fields.",
+            violations.stream()
+                .map(v -> new Problem.FieldError(v.field(), v.description()))
+                .toList())
+        .response()
+        .build();
   }
 }

@@ -1,6 +1,5 @@
 package io.newsbrief.gateway.service;
 
-import io.grpc.Status;
 import io.newsbrief.gateway.client.ArticlesClient;
 import io.newsbrief.gateway.client.DownstreamRejection;
 import io.newsbrief.gateway.client.SummariesClient;
@@ -92,7 +91,7 @@ public class BriefReader {
     try {
       return summaries.get(articleId);
     } catch (DownstreamRejection e) {
-      if (e.status().getStatus().getCode() != Status.Code.NOT_FOUND) {
+      if (e.reason() != DownstreamRejection.Reason.NOT_FOUND) {
         throw e;
       }
       return summaries.request(articleId);

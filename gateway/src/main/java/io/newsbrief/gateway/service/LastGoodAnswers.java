@@ -1,6 +1,6 @@
 package io.newsbrief.gateway.service;
 
-import io.grpc.StatusRuntimeException;
+import io.newsbrief.gateway.client.DownstreamUnavailable;
 import io.quarkus.cache.Cache;
 import io.quarkus.cache.CacheName;
 import io.quarkus.cache.CaffeineCache;
@@ -35,7 +35,7 @@ public class LastGoodAnswers {
     T value;
     try {
       value = fresh.get();
-    } catch (StatusRuntimeException | FaultToleranceException downstreamFailure) {
+    } catch (DownstreamUnavailable | FaultToleranceException downstreamFailure) {
       T kept = lastGood(key);
       if (kept == null) {
         throw downstreamFailure;

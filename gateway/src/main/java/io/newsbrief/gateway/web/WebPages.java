@@ -1,8 +1,8 @@
 package io.newsbrief.gateway.web;
 
-import io.grpc.StatusRuntimeException;
 import io.newsbrief.commons.error.InvalidArgumentException;
 import io.newsbrief.gateway.client.DownstreamRejection;
+import io.newsbrief.gateway.client.DownstreamUnavailable;
 import io.newsbrief.gateway.model.Brief;
 import io.newsbrief.gateway.model.Page;
 import io.newsbrief.gateway.rest.Params;
@@ -89,7 +89,7 @@ public class WebPages {
     return page(NOT_FOUND, "Not found", "There is no such brief or page.");
   }
 
-  @ServerExceptionMapper({StatusRuntimeException.class, FaultToleranceException.class})
+  @ServerExceptionMapper({DownstreamUnavailable.class, FaultToleranceException.class})
   Response unavailable(RuntimeException e) {
     return page(
         UNAVAILABLE,

@@ -131,6 +131,7 @@ public class FakeArticleService extends ArticleServiceGrpc.ArticleServiceImplBas
   }
 
   private boolean down(StreamObserver<?> response) {
+    state.articleCalls.incrementAndGet();
     if (state.articlesDown) {
       response.onError(Status.UNAVAILABLE.withDescription("fake outage").asRuntimeException());
     }

@@ -25,6 +25,10 @@ public class FakeDownstreams {
   /** Whether WatchBriefChanges is served (off: UNIMPLEMENTED, so nothing is kept in memory). */
   volatile boolean announcesChanges;
 
+  /** Calls that reached the fake article-service, answered or not. */
+  final java.util.concurrent.atomic.AtomicInteger articleCalls =
+      new java.util.concurrent.atomic.AtomicInteger();
+
   final java.util.concurrent.atomic.AtomicInteger getBriefCalls =
       new java.util.concurrent.atomic.AtomicInteger();
   final List<io.grpc.stub.StreamObserver<io.newsbrief.proto.summary.v1.BriefChange>>
@@ -54,6 +58,10 @@ public class FakeDownstreams {
   /** How many articles the fake article-service holds. */
   public int articleCount() {
     return articlesByUrl.size();
+  }
+
+  public int articleCalls() {
+    return articleCalls.get();
   }
 
   public int getBriefCalls() {

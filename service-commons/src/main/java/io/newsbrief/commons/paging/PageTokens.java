@@ -1,6 +1,7 @@
 package io.newsbrief.commons.paging;
 
 import io.newsbrief.commons.error.InvalidArgumentException;
+import io.newsbrief.commons.ids.Uuids;
 import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.Instant;
@@ -23,6 +24,10 @@ public final class PageTokens {
   private PageTokens() {}
 
   public static String encode(String queryFingerprint, String... keys) {
+    return encode(queryFingerprint, List.of(keys));
+  }
+
+  public static String encode(String queryFingerprint, List<String> keys) {
     StringBuilder token =
         new StringBuilder(VERSION).append(SEPARATOR).append(hash(queryFingerprint));
     for (String key : keys) {
@@ -75,16 +80,7 @@ public final class PageTokens {
     }
 
     public UUID uuid(int index) {
-      String value = values.get(index);
-      // UUID.fromString accepts shortened forms; a token only ever holds the canonical 36 chars.
-      try {
-        if (value.length() == 36) {
-          return UUID.fromString(value);
-        }
-      } catch (IllegalArgumentException e) {
-        // reported below
-      }
-      throw invalid(NOT_OURS);
+      return Uuids.parseCanonical(values.get(index)).orElseThrow(() -> invalid(NOT_OURS));
     }
 
     /** A float stored with {@link #floatKey}, bit for bit. */

@@ -14,6 +14,14 @@ public interface SummaryConfig {
   @WithDefault("extractive")
   String defaultMethod();
 
+  /** Page size of a list whose request names none. */
+  @WithDefault("20")
+  int defaultPageSize();
+
+  /** The largest page a list returns, whatever the request asks. */
+  @WithDefault("100")
+  int maxPageSize();
+
   /** Deadline of each call to article-service. */
   @WithDefault("5S")
   Duration articleDeadline();

@@ -2,7 +2,7 @@ package io.newsbrief.summary.grpc;
 
 import io.newsbrief.commons.grpc.GrpcCalls;
 import io.newsbrief.commons.grpc.GrpcStatusMapper;
-import io.newsbrief.commons.grpc.ProtoValues;
+import io.newsbrief.commons.ids.Uuids;
 import io.newsbrief.proto.summary.v1.Brief;
 import io.newsbrief.proto.summary.v1.BriefChange;
 import io.newsbrief.proto.summary.v1.GetBriefRequest;
@@ -40,7 +40,7 @@ public class SummaryGrpcService implements SummaryService {
         () -> {
           var requested =
               briefs.request(
-                  ProtoValues.uuid("article_id", request.getArticleId()), request.getMethod());
+                  Uuids.parse("article_id", request.getArticleId()), request.getMethod());
           Brief brief = BriefMessages.toProto(requested.view());
           var response =
               RequestBriefResponse.newBuilder()
@@ -61,7 +61,7 @@ public class SummaryGrpcService implements SummaryService {
         () ->
             BriefMessages.toProto(
                 briefs.get(
-                    ProtoValues.uuid("article_id", request.getArticleId()), request.getMethod())));
+                    Uuids.parse("article_id", request.getArticleId()), request.getMethod())));
   }
 
   @Override
@@ -74,12 +74,12 @@ public class SummaryGrpcService implements SummaryService {
                   request.getSourceName().strip(),
                   request.getLanguage().strip(),
                   request.getArticleIdsList().stream()
-                      .map(id -> ProtoValues.uuid("article_ids", id))
+                      .map(id -> Uuids.parse("article_ids", id))
                       .distinct()
                       .toList());
           var page = briefs.list(filter, request.getPageSize(), request.getPageToken());
           var response = ListBriefsResponse.newBuilder().setNextPageToken(page.nextPageToken());
-          page.briefs().forEach(view -> response.addBriefs(BriefMessages.toProto(view)));
+          page.items().forEach(view -> response.addBriefs(BriefMessages.toProto(view)));
           return response.build();
         });
   }
@@ -90,7 +90,7 @@ public class SummaryGrpcService implements SummaryService {
         .deferred(
             () ->
                 briefs.watch(
-                    ProtoValues.uuid("article_id", request.getArticleId()), request.getMethod()))
+                    Uuids.parse("article_id", request.getArticleId()), request.getMethod()))
         .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
         .map(BriefMessages::toProto)
         .onFailure()

@@ -2,7 +2,9 @@ package io.newsbrief.summary.service;
 
 import io.newsbrief.commons.error.InvalidArgumentException;
 import io.newsbrief.commons.error.NotFoundException;
-import io.newsbrief.commons.paging.PageTokens;
+import io.newsbrief.commons.paging.KeysetPaging;
+import io.newsbrief.commons.paging.KeysetPaging.SortOrder;
+import io.newsbrief.commons.paging.Page;
 import io.newsbrief.summary.client.ArticleClient;
 import io.newsbrief.summary.client.ArticleClient.ArticleHeader;
 import io.newsbrief.summary.config.SummaryConfig;
@@ -39,10 +41,14 @@ import java.util.concurrent.atomic.AtomicReference;
 @ApplicationScoped
 public class BriefService {
 
-  static final int DEFAULT_PAGE_SIZE = 20;
-  static final int MAX_PAGE_SIZE = 100;
   static final int MAX_ARTICLE_FILTER = 100;
   static final Duration WATCH_POLL = Duration.ofMillis(250);
+
+  private static final SortOrder<FeedPosition, Brief> NEWEST_FIRST =
+      new SortOrder<>(
+          2,
+          keys -> new FeedPosition(keys.instant(0), keys.uuid(1)),
+          brief -> List.of(brief.generatedAt.toString(), brief.jobId.toString()));
 
   private final ArticleClient articles;
   private final JobQueue queue;
@@ -51,6 +57,7 @@ public class BriefService {
   private final SummaryConfig config;
   private final BriefWorkers workers;
   private final JobEvents events;
+  private final KeysetPaging paging;
 
   BriefService(
       ArticleClient articles,
@@ -67,11 +74,10 @@ public class BriefService {
     this.config = config;
     this.workers = workers;
     this.events = events;
+    this.paging = new KeysetPaging(config.defaultPageSize(), config.maxPageSize());
   }
 
   public record Requested(BriefView view, boolean created) {}
-
-  public record BriefPage(List<BriefView> briefs, String nextPageToken) {}
 
   /**
    * Queues a brief of the article unless one was requested for the same article, method and
@@ -122,31 +128,20 @@ public class BriefService {
   }
 
   /** Finished briefs, newest first. */
-  public BriefPage list(BriefFilter filter, int pageSize, String pageToken) {
-    if (pageSize < 0) {
-      throw new InvalidArgumentException("page_size", "must not be negative");
-    }
+  public Page<BriefView> list(BriefFilter filter, int pageSize, String pageToken) {
     if (filter.articleIds().size() > MAX_ARTICLE_FILTER) {
       throw new InvalidArgumentException(
           "article_ids", "must hold at most " + MAX_ARTICLE_FILTER + " ids");
     }
-    int size = pageSize == 0 ? DEFAULT_PAGE_SIZE : Math.min(pageSize, MAX_PAGE_SIZE);
-    String fingerprint = "briefs|" + filter;
-    FeedPosition after = null;
-    if (!pageToken.isEmpty()) {
-      PageTokens.Keys keys = PageTokens.decode(pageToken, fingerprint, 2);
-      after = new FeedPosition(keys.instant(0), keys.uuid(1));
-    }
-    FeedPosition position = after;
-    List<Brief> rows =
-        QuarkusTransaction.requiringNew().call(() -> briefs.listPage(filter, position, size + 1));
-    List<BriefView> page = rows.stream().limit(size).map(BriefView::of).toList();
-    if (rows.size() <= size) {
-      return new BriefPage(page, "");
-    }
-    Brief last = rows.get(size - 1);
-    return new BriefPage(
-        page, PageTokens.encode(fingerprint, last.generatedAt.toString(), last.jobId.toString()));
+    return paging
+        .page(
+            pageSize,
+            pageToken,
+            "briefs|" + filter,
+            NEWEST_FIRST,
+            (after, limit) ->
+                QuarkusTransaction.requiringNew().call(() -> briefs.listPage(filter, after, limit)))
+        .map(BriefView::of);
   }
 
   /**
