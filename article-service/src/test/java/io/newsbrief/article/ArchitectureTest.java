@@ -6,33 +6,57 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import io.newsbrief.testing.ArchitectureRules;
 
-/** Proto and gRPC types stay at the gRPC edge; the layers below know nothing of the transport. */
+/**
+ * The shared layering (gRPC at the edges, storage at the bottom) over every package, feed, fetch
+ * and story included; and the building blocks of the feed pipeline stay independent of it.
+ */
 @AnalyzeClasses(
-    packages = "io.newsbrief.article",
+    packages = ArchitectureTest.SERVICE,
     importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 
-  @ArchTest
-  static final ArchRule transportStaysAtTheEdge =
-      noClasses()
-          .that()
-          .resideInAnyPackage(
-              "..article.service..",
-              "..article.repository..",
-              "..article.extraction..",
-              "..article.config..")
-          .should()
-          .dependOnClassesThat()
-          .resideInAnyPackage(
-              "io.newsbrief.proto..", "io.grpc..", "com.google.rpc..", "com.google.protobuf..");
+  static final String SERVICE = "io.newsbrief.article";
 
   @ArchTest
-  static final ArchRule repositoryDoesNotCallUseCases =
+  static final ArchRule transportStaysAtTheEdges =
+      ArchitectureRules.transportStaysAtTheEdges(SERVICE);
+
+  @ArchTest
+  static final ArchRule nothingCallsTheServerEdge =
+      ArchitectureRules.nothingCallsTheServerEdge(SERVICE);
+
+  @ArchTest
+  static final ArchRule repositoryKnowsNoUseCase =
+      ArchitectureRules.repositoryKnowsNoUseCase(SERVICE);
+
+  /** Fetching (HTTP, SSRF guard, validators) and extraction serve feeds and articles alike. */
+  @ArchTest
+  static final ArchRule fetchAndExtractionStandAlone =
       noClasses()
           .that()
-          .resideInAPackage("..article.repository..")
+          .resideInAnyPackage(SERVICE + ".fetch..", SERVICE + ".extraction..")
           .should()
           .dependOnClassesThat()
-          .resideInAnyPackage("..article.service..", "..article.grpc..");
+          .resideInAnyPackage(
+              SERVICE + ".feed..",
+              SERVICE + ".service..",
+              SERVICE + ".story..",
+              SERVICE + ".repository..",
+              SERVICE + ".client..");
+
+  /** Story grouping works on articles as stored; it does not know where they came from. */
+  @ArchTest
+  static final ArchRule storiesKnowOnlyStoredArticles =
+      noClasses()
+          .that()
+          .resideInAPackage(SERVICE + ".story..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage(
+              SERVICE + ".feed..",
+              SERVICE + ".fetch..",
+              SERVICE + ".service..",
+              SERVICE + ".client..");
 }

@@ -6,32 +6,22 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import io.newsbrief.testing.ArchitectureRules;
 
 /**
  * gRPC stays at the edge: only the {@code client} package knows the proto types, gRPC and its
  * status details; everything above it speaks the API model and the client's own failure types.
  */
 @AnalyzeClasses(
-    packages = "io.newsbrief.gateway",
+    packages = ArchitectureTest.SERVICE,
     importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 
+  static final String SERVICE = "io.newsbrief.gateway";
+
   @ArchTest
-  static final ArchRule grpcStaysInTheClients =
-      noClasses()
-          .that()
-          .resideOutsideOfPackage("..gateway.client..")
-          .should()
-          .dependOnClassesThat()
-          .resideInAnyPackage(
-              "io.newsbrief.proto..",
-              "io.grpc..",
-              "io.quarkus.grpc..",
-              "grpc..",
-              "com.google.rpc..",
-              "com.google.protobuf..",
-              "io.newsbrief.commons.grpc..")
-          .because("the client package converts gRPC answers and failures into the API's terms");
+  static final ArchRule transportStaysAtTheEdges =
+      ArchitectureRules.transportStaysAtTheEdges(SERVICE);
 
   @ArchTest
   static final ArchRule theClientsKnowNothingAboveThem =

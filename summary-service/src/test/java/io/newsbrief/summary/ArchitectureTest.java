@@ -6,33 +6,35 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import io.newsbrief.testing.ArchitectureRules;
 
-/** Proto and gRPC types stay at the edges (grpc, client); the core knows nothing of transport. */
+/** The shared layering (gRPC at the edges, storage at the bottom); summarizers know no storage. */
 @AnalyzeClasses(
-    packages = "io.newsbrief.summary",
+    packages = ArchitectureTest.SERVICE,
     importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 
+  static final String SERVICE = "io.newsbrief.summary";
+
   @ArchTest
-  static final ArchRule protoTypesStayAtTheEdges =
-      noClasses()
-          .that()
-          .resideInAnyPackage(
-              "..summary.service..",
-              "..summary.repository..",
-              "..summary.summarizer..",
-              "..summary.config..")
-          .should()
-          .dependOnClassesThat()
-          .resideInAnyPackage(
-              "io.newsbrief.proto..", "io.grpc..", "com.google.rpc..", "com.google.protobuf..");
+  static final ArchRule transportStaysAtTheEdges =
+      ArchitectureRules.transportStaysAtTheEdges(SERVICE);
+
+  @ArchTest
+  static final ArchRule nothingCallsTheServerEdge =
+      ArchitectureRules.nothingCallsTheServerEdge(SERVICE);
+
+  @ArchTest
+  static final ArchRule repositoryKnowsNoUseCase =
+      ArchitectureRules.repositoryKnowsNoUseCase(SERVICE);
 
   @ArchTest
   static final ArchRule summarizersAreIndependentOfStorage =
       noClasses()
           .that()
-          .resideInAPackage("..summary.summarizer..")
+          .resideInAPackage(SERVICE + ".summarizer..")
           .should()
           .dependOnClassesThat()
-          .resideInAnyPackage("..summary.repository..", "..summary.service..", "..summary.grpc..");
+          .resideInAnyPackage(
+              SERVICE + ".repository..", SERVICE + ".service..", SERVICE + ".grpc..");
 }
