@@ -15,27 +15,27 @@ import java.util.concurrent.TimeUnit;
  * gRPC calls by method name with messages built from JSON, through the server's reflection: what
  * the benchmark needs without generated stubs in the launcher.
  */
-final class DynamicClient implements AutoCloseable {
+public final class DynamicClient implements AutoCloseable {
 
   private static final long DEADLINE_SECONDS = 120;
 
   private final ManagedChannel channel;
 
-  DynamicClient(String target) {
+  public DynamicClient(String target) {
     this.channel = ManagedChannelBuilder.forTarget(target).usePlaintext().build();
   }
 
   /** A method of a service, e.g. ("newsbrief.article.v1.ArticleService", "ListArticles"). */
-  MethodDescriptor method(String service, String name) throws Exception {
+  public MethodDescriptor method(String service, String name) throws Exception {
     return GrpcCall.describe(channel, service).findMethodByName(name);
   }
 
-  static DynamicMessage message(MethodDescriptor method, String json)
+  public static DynamicMessage message(MethodDescriptor method, String json)
       throws InvalidProtocolBufferException {
     return GrpcCall.parse(method, json);
   }
 
-  DynamicMessage unary(MethodDescriptor method, DynamicMessage request) {
+  public DynamicMessage unary(MethodDescriptor method, DynamicMessage request) {
     return ClientCalls.blockingUnaryCall(
         channel,
         GrpcCall.grpcMethod(method),
@@ -44,7 +44,7 @@ final class DynamicClient implements AutoCloseable {
   }
 
   /** Streams the requests and returns the single response. */
-  DynamicMessage clientStream(MethodDescriptor method, List<DynamicMessage> requests)
+  public DynamicMessage clientStream(MethodDescriptor method, List<DynamicMessage> requests)
       throws Exception {
     GrpcCall.FirstResponse<DynamicMessage> response = new GrpcCall.FirstResponse<>();
     StreamObserver<DynamicMessage> sender =
@@ -59,7 +59,7 @@ final class DynamicClient implements AutoCloseable {
   }
 
   /** A field of a message by name, e.g. "created_count". */
-  static Object field(DynamicMessage message, String name) {
+  public static Object field(DynamicMessage message, String name) {
     return message.getField(message.getDescriptorForType().findFieldByName(name));
   }
 

@@ -34,7 +34,7 @@ import java.util.concurrent.TimeUnit;
  * A small grpcurl: calls any method of a server that has reflection enabled, with the request as
  * JSON (for a client-streaming method, a JSON array of requests) and prints responses as JSON.
  */
-final class GrpcCall {
+public final class GrpcCall {
 
   private static final long DEADLINE_SECONDS = 30;
 
@@ -90,7 +90,7 @@ final class GrpcCall {
   }
 
   /** The names of the services a server offers, by its reflection. */
-  static List<String> services(ManagedChannel channel) throws Exception {
+  public static List<String> services(ManagedChannel channel) throws Exception {
     FirstResponse<ServerReflectionResponse> answer = new FirstResponse<>();
     StreamObserver<ServerReflectionRequest> requests =
         ServerReflectionGrpc.newStub(channel)
@@ -145,7 +145,7 @@ final class GrpcCall {
   }
 
   /** A method found by reflection, callable with dynamic messages. */
-  static io.grpc.MethodDescriptor<DynamicMessage, DynamicMessage> grpcMethod(
+  public static io.grpc.MethodDescriptor<DynamicMessage, DynamicMessage> grpcMethod(
       MethodDescriptor method) {
     return io.grpc.MethodDescriptor.<DynamicMessage, DynamicMessage>newBuilder()
         .setType(methodType(method))
@@ -221,7 +221,8 @@ final class GrpcCall {
   }
 
   /** Asks the server's reflection service for the file defining the service and its imports. */
-  static ServiceDescriptor describe(ManagedChannel channel, String serviceName) throws Exception {
+  public static ServiceDescriptor describe(ManagedChannel channel, String serviceName)
+      throws Exception {
     FirstResponse<ServerReflectionResponse> answer = new FirstResponse<>();
     StreamObserver<ServerReflectionRequest> requests =
         ServerReflectionGrpc.newStub(channel)

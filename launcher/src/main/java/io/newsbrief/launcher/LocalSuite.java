@@ -38,10 +38,10 @@ import java.util.stream.Stream;
  * {@code fresh}) with a database per service, then every service from its packaged jar, each on its
  * own port and logging to the state directory's {@code logs/}. {@link #close()} stops everything.
  */
-final class LocalSuite implements AutoCloseable {
+public final class LocalSuite implements AutoCloseable {
 
   /** The gateway's write key on this machine only; the gateway is given its SHA-256. */
-  static final String LOCAL_API_KEY = "local-dev-key";
+  public static final String LOCAL_API_KEY = "local-dev-key";
 
   private static final Duration READY_TIMEOUT = Duration.ofSeconds(90);
   private static final Duration STOP_TIMEOUT = Duration.ofSeconds(40);
@@ -57,7 +57,7 @@ final class LocalSuite implements AutoCloseable {
   private EmbeddedPostgres postgres;
   private FileChannel lockChannel;
 
-  LocalSuite(SuiteSettings settings) {
+  public LocalSuite(SuiteSettings settings) {
     this.settings = settings;
   }
 
@@ -66,7 +66,7 @@ final class LocalSuite implements AutoCloseable {
    *
    * @throws LaunchException with a message for the person at the terminal
    */
-  void start(boolean fresh) throws IOException, SQLException, InterruptedException {
+  public void start(boolean fresh) throws IOException, SQLException, InterruptedException {
     for (ServiceSpec service : ServiceSpec.SUITE) {
       if (!service.isBuilt(settings.root(), settings.runsNative(service))) {
         throw new LaunchException(
@@ -99,7 +99,7 @@ final class LocalSuite implements AutoCloseable {
   }
 
   /** Stops one service gracefully (SIGTERM, killed after a grace period). */
-  void stop(ServiceSpec service) throws InterruptedException {
+  public void stop(ServiceSpec service) throws InterruptedException {
     Process process = running.remove(service);
     if (process != null) {
       terminate(process);
@@ -111,7 +111,7 @@ final class LocalSuite implements AutoCloseable {
    *
    * @return how long it took from launching the JVM to a ready answer
    */
-  Duration restart(ServiceSpec service) throws IOException, InterruptedException {
+  public Duration restart(ServiceSpec service) throws IOException, InterruptedException {
     stop(service);
     long launched = System.nanoTime();
     launch(service);
@@ -123,7 +123,7 @@ final class LocalSuite implements AutoCloseable {
    * Kills a service the hard way (SIGKILL): no shutdown hook, no draining of requests or jobs, as
    * when a node is lost. {@link #restart} starts it again.
    */
-  void kill(ServiceSpec service) throws InterruptedException {
+  public void kill(ServiceSpec service) throws InterruptedException {
     Process process = running.remove(service);
     if (process != null) {
       process.destroyForcibly().waitFor();
@@ -137,7 +137,8 @@ final class LocalSuite implements AutoCloseable {
    *
    * @param baseUrl where it answers once started (for the readiness wait)
    */
-  void startReplica(String name, ServiceSpec service, String baseUrl, Map<String, String> extra)
+  public void startReplica(
+      String name, ServiceSpec service, String baseUrl, Map<String, String> extra)
       throws IOException, InterruptedException {
     Path log = settings.stateDir().resolve("logs").resolve(name + ".log");
     Map<String, String> env = new LinkedHashMap<>(overrides.getOrDefault(service, Map.of()));
@@ -149,7 +150,7 @@ final class LocalSuite implements AutoCloseable {
   }
 
   /** Stops a replica gracefully (SIGTERM, as Kubernetes does; killed after a grace period). */
-  void stopReplica(String name) throws InterruptedException {
+  public void stopReplica(String name) throws InterruptedException {
     Process process = replicas.remove(name);
     if (process != null) {
       terminate(process);
@@ -157,20 +158,20 @@ final class LocalSuite implements AutoCloseable {
   }
 
   /** Sends SIGTERM to a replica and returns at once: its graceful shutdown runs meanwhile. */
-  Process signalReplica(String name) {
+  public Process signalReplica(String name) {
     Process process = replicas.remove(name);
     process.destroy();
     return process;
   }
 
   /** Stops PostgreSQL (its data kept) while the services keep running: a database outage. */
-  void stopDatabase() throws IOException {
+  public void stopDatabase() throws IOException {
     postgres.close();
     postgres = null;
   }
 
   /** Starts PostgreSQL again on the same port and data after {@link #stopDatabase()}. */
-  void startDatabase() throws IOException, SQLException {
+  public void startDatabase() throws IOException, SQLException {
     startPostgres();
   }
 
@@ -178,33 +179,33 @@ final class LocalSuite implements AutoCloseable {
    * Raises the gateway's write limits (from its next start) far above what one load-generating
    * client sends, so that only the measured behaviour, not the rate limit, answers.
    */
-  void liftWriteLimits() {
+  public void liftWriteLimits() {
     override(ServiceSpec.GATEWAY, "NEWSBRIEF_GATEWAY_WRITES_PER_MINUTE_PER_KEY", "1000000");
     override(ServiceSpec.GATEWAY, "NEWSBRIEF_GATEWAY_WRITES_PER_MINUTE_PER_IP", "1000000");
   }
 
   /** An environment variable for a service's next start, over the suite's own. */
-  void override(ServiceSpec service, String variable, String value) {
+  public void override(ServiceSpec service, String variable, String value) {
     overrides.computeIfAbsent(service, s -> new LinkedHashMap<>()).put(variable, value);
   }
 
   /** A JDK system property for a service's next start (one the JDK reads, not configuration). */
-  void systemProperty(ServiceSpec service, String key, String value) {
+  public void systemProperty(ServiceSpec service, String key, String value) {
     systemProperties.computeIfAbsent(service, s -> new LinkedHashMap<>()).put(key, value);
   }
 
   /** The operating-system process id of a running service. */
-  long pid(ServiceSpec service) {
+  public long pid(ServiceSpec service) {
     return running.get(service).pid();
   }
 
   /** Whether the services run as native executables rather than jars. */
-  boolean runsNativeExecutables() {
+  public boolean runsNativeExecutables() {
     return settings.nativeExecutables();
   }
 
   /** A running service's resident memory (VmRSS), in KiB. */
-  long residentKib(ServiceSpec service) throws IOException {
+  public long residentKib(ServiceSpec service) throws IOException {
     for (String line :
         Files.readAllLines(Path.of("/proc", Long.toString(pid(service)), "status"))) {
       if (line.startsWith("VmRSS:")) {
@@ -215,21 +216,21 @@ final class LocalSuite implements AutoCloseable {
   }
 
   /** A connection to a service's database, for measurements and checks. */
-  Connection connect(String database) throws SQLException {
+  public Connection connect(String database) throws SQLException {
     return postgres.getDatabase("postgres", database).getConnection();
   }
 
-  String baseUrl(ServiceSpec service) {
+  public String baseUrl(ServiceSpec service) {
     return "http://localhost:" + settings.port(service);
   }
 
   /** Where a service's output goes. */
-  Path logFile(ServiceSpec service) {
+  public Path logFile(ServiceSpec service) {
     return settings.log(service);
   }
 
   /** A service's gRPC address (it shares the HTTP port). */
-  String grpcTarget(ServiceSpec service) {
+  public String grpcTarget(ServiceSpec service) {
     return "localhost:" + settings.port(service);
   }
 
@@ -437,7 +438,7 @@ final class LocalSuite implements AutoCloseable {
     }
   }
 
-  static String sha256Hex(String value) {
+  public static String sha256Hex(String value) {
     try {
       return HexFormat.of()
           .formatHex(
@@ -465,7 +466,7 @@ final class LocalSuite implements AutoCloseable {
   }
 
   /** A start-up problem with a message for the person at the terminal. */
-  static final class LaunchException extends RuntimeException {
+  public static final class LaunchException extends RuntimeException {
     LaunchException(String message) {
       super(message);
     }

@@ -2,10 +2,7 @@ package io.newsbrief.launcher;
 
 import java.util.Arrays;
 
-/**
- * Entry point: {@code up} runs the local suite, {@code grpc} calls a gRPC method, {@code bench}
- * measures the suite's performance, {@code soak} holds it under steady load.
- */
+/** Entry point: {@code up} runs the local suite, {@code grpc} calls a gRPC method. */
 public final class Main {
 
   private Main() {}
@@ -19,12 +16,9 @@ public final class Main {
         switch (command) {
           case "up" -> UpCommand.run(rest);
           case "grpc" -> GrpcCall.run(rest, System.out, System.err);
-          case "bench" -> BenchCommand.run(rest);
-          case "soak" -> SoakCommand.run(rest);
           default -> {
             System.err.println(
-                "usage: newsbrief-local [up [--fresh]] | grpc HOST:PORT (list | SERVICE/METHOD [JSON])"
-                    + " | bench [--quick] | soak [--minutes N] [--rate PER_SECOND]");
+                "usage: newsbrief-local [up [--fresh]] | grpc HOST:PORT (list | SERVICE/METHOD [JSON])");
             yield 2;
           }
         };

@@ -13,26 +13,27 @@ import java.util.stream.Stream;
  * A service of the suite as the launcher runs it: where its build is, its port (before the suite's
  * offset), its database (or null), and the name other services' gRPC clients use for it (or null).
  */
-record ServiceSpec(String name, int basePort, String database, String grpcClientName) {
+public record ServiceSpec(String name, int basePort, String database, String grpcClientName) {
 
-  static final ServiceSpec ARTICLES =
+  public static final ServiceSpec ARTICLES =
       new ServiceSpec("article-service", 8081, "articles", "articles");
-  static final ServiceSpec SUMMARIES =
+  public static final ServiceSpec SUMMARIES =
       new ServiceSpec("summary-service", 8082, "summaries", "summaries");
-  static final ServiceSpec GATEWAY = new ServiceSpec("gateway", 8080, null, null);
+  public static final ServiceSpec GATEWAY = new ServiceSpec("gateway", 8080, null, null);
 
   /** Not part of the suite: the bare REST endpoint the benchmark compares the gateway with. */
-  static final ServiceSpec BENCH_BASELINE = new ServiceSpec("bench", 8099, null, null);
+  public static final ServiceSpec HELLO_BASELINE =
+      new ServiceSpec("hello-baseline", 8099, null, null);
 
   /** In start order: a service's dependencies first. */
-  static final List<ServiceSpec> SUITE = List.of(ARTICLES, SUMMARIES, GATEWAY);
+  public static final List<ServiceSpec> SUITE = List.of(ARTICLES, SUMMARIES, GATEWAY);
 
-  Path jar(Path projectRoot) {
+  public Path jar(Path projectRoot) {
     return projectRoot.resolve(name).resolve("target/quarkus-app/quarkus-run.jar");
   }
 
   /** The native executable ({@code ./mvnw package -Dnative}), or null when there is none. */
-  Path nativeExecutable(Path projectRoot) {
+  public Path nativeExecutable(Path projectRoot) {
     Path target = projectRoot.resolve(name).resolve("target");
     if (!Files.isDirectory(target)) {
       return null;
@@ -49,7 +50,8 @@ record ServiceSpec(String name, int basePort, String database, String grpcClient
   }
 
   /** What runs it: its native executable, or its jar on this JVM; system properties as -D. */
-  List<String> command(Path projectRoot, boolean nativeExecutable, Map<String, String> properties) {
+  public List<String> command(
+      Path projectRoot, boolean nativeExecutable, Map<String, String> properties) {
     List<String> command = new ArrayList<>();
     command.add(
         nativeExecutable
@@ -64,18 +66,18 @@ record ServiceSpec(String name, int basePort, String database, String grpcClient
   }
 
   /** Whether it is built in the form the suite runs. */
-  boolean isBuilt(Path projectRoot, boolean nativeExecutable) {
+  public boolean isBuilt(Path projectRoot, boolean nativeExecutable) {
     return nativeExecutable
         ? nativeExecutable(projectRoot) != null
         : Files.isRegularFile(jar(projectRoot));
   }
 
   /** The suite's services have native builds; the benchmark's baseline is always a jar. */
-  boolean buildsNative() {
-    return this != BENCH_BASELINE;
+  public boolean buildsNative() {
+    return this != HELLO_BASELINE;
   }
 
-  boolean hasDatabase() {
+  public boolean hasDatabase() {
     return database != null;
   }
 }

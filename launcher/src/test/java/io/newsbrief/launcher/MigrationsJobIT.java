@@ -31,7 +31,7 @@ class MigrationsJobIT {
 
   private static final int POSTGRES_PORT = 55539;
   private static final int SERVICE_PORT = 29181;
-  private static final Path LOGS = TestSuites.ROOT.resolve("launcher/target/migrations");
+  private static final Path LOGS = EndToEndIT.ROOT.resolve("launcher/target/migrations");
   private static final Map<String, String> DEPLOYMENT =
       Map.of(
           "QUARKUS_FLYWAY_MIGRATE_AT_START", "false", "QUARKUS_FLYWAY_VALIDATE_AT_START", "true");
@@ -89,7 +89,7 @@ class MigrationsJobIT {
       throws IOException {
     ProcessBuilder builder =
         new ProcessBuilder(
-                service.command(TestSuites.ROOT, SuiteSettings.nativeRequested(), Map.of()))
+                service.command(EndToEndIT.ROOT, SuiteSettings.nativeRequested(), Map.of()))
             .redirectErrorStream(true)
             .redirectOutput(LOGS.resolve(service.name() + "-" + role + ".log").toFile());
     Map<String, String> env = builder.environment();

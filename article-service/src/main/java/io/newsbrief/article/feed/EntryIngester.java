@@ -4,10 +4,10 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.newsbrief.article.config.ArticleLimits;
 import io.newsbrief.article.extraction.HtmlExtractor;
 import io.newsbrief.article.extraction.HtmlExtractor.ExtractedPage;
+import io.newsbrief.article.fetch.CacheValidators;
 import io.newsbrief.article.fetch.FetchException;
 import io.newsbrief.article.fetch.FetchResult;
 import io.newsbrief.article.fetch.Fetcher;
-import io.newsbrief.article.fetch.Validators;
 import io.newsbrief.article.repository.ArticleRepository;
 import io.newsbrief.article.repository.Feed;
 import io.newsbrief.article.repository.FeedRepository;
@@ -188,7 +188,7 @@ public class EntryIngester {
     }
     FetchResult page;
     try {
-      page = fetcher.get(URI.create(link), Validators.NONE, limits.maxHtmlBytes());
+      page = fetcher.get(URI.create(link), CacheValidators.NONE, limits.maxHtmlBytes());
     } catch (FetchException e) {
       return new Candidate(
           entry.key(),

@@ -2,10 +2,10 @@ package io.newsbrief.article.feed;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.newsbrief.article.feed.EntryIngester.Ingested;
+import io.newsbrief.article.fetch.CacheValidators;
 import io.newsbrief.article.fetch.FetchException;
 import io.newsbrief.article.fetch.FetchResult;
 import io.newsbrief.article.fetch.Fetcher;
-import io.newsbrief.article.fetch.Validators;
 import io.newsbrief.article.repository.Feed;
 import io.newsbrief.article.repository.FeedRepository;
 import io.newsbrief.article.repository.FeedRepository.PollSuccess;
@@ -118,7 +118,8 @@ public class FeedPoller {
     try {
       URI url = URI.create(feed.canonicalUrl);
       FetchResult result =
-          fetcher.get(url, new Validators(feed.etag, feed.lastModified), config.maxFeedBytes());
+          fetcher.get(
+              url, new CacheValidators(feed.etag, feed.lastModified), config.maxFeedBytes());
       if (result.notModified()) {
         succeeded(feed, new PollSuccess(304, "", null, null, 0, 0, next(interval)), "not_modified");
         return;

@@ -72,7 +72,7 @@ public class Fetcher {
    *
    * @throws FetchException when there is no 2xx or 304 answer within the limits
    */
-  public FetchResult get(URI url, Validators validators, long maxBytes) throws FetchException {
+  public FetchResult get(URI url, CacheValidators validators, long maxBytes) throws FetchException {
     long deadline = System.nanoTime() + config.totalTimeout().toNanos();
     URI current = url;
     for (int redirects = 0; ; redirects++) {
@@ -115,7 +115,7 @@ public class Fetcher {
     }
   }
 
-  private Answer getOnce(URI url, Validators validators, long maxBytes, long deadline)
+  private Answer getOnce(URI url, CacheValidators validators, long maxBytes, long deadline)
       throws FetchException {
     InetAddress address = policy.resolve(url);
     Semaphore permits =
@@ -159,7 +159,7 @@ public class Fetcher {
   private Future<Answer> send(
       URI url,
       InetAddress address,
-      Validators validators,
+      CacheValidators validators,
       long maxBytes,
       AtomicReference<HttpClientRequest> inFlight) {
     int port = url.getPort() != -1 ? url.getPort() : url.getScheme().equals("https") ? 443 : 80;

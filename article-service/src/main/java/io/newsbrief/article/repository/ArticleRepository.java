@@ -23,7 +23,10 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.hibernate.Session;
 
-/** All SQL of article-service. */
+/**
+ * The SQL over articles: inserts with dedupe and story signatures, lists, full-text search. Feeds
+ * have their own {@link FeedRepository}, the brief-request outbox its {@link BriefRequestOutbox}.
+ */
 @ApplicationScoped
 public class ArticleRepository implements PanacheRepositoryBase<Article, UUID> {
 

@@ -92,7 +92,7 @@ public class BriefChanges {
             .subscribe()
             .with(
                 change -> {
-                  if (change.getArticleId().isEmpty()) {
+                  if (change.getLive()) {
                     retry = RETRY_INITIAL;
                     signals.fire(new Live());
                   } else {

@@ -6,8 +6,8 @@ import java.time.Instant;
 
 /**
  * An article as the API shows it. {@code text} is omitted from lists. Registered for reflection:
- * responses are serialised by {@link io.newsbrief.gateway.rest.Cacheable}, out of sight of the
- * native build's analysis of REST return types.
+ * responses are serialised by {@link io.newsbrief.gateway.rest.ETaggedResponses}, out of sight of
+ * the native build's analysis of REST return types.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @RegisterForReflection

@@ -31,18 +31,18 @@ public class ArticleResource {
   static final int LIST_MAX_AGE = 10;
 
   private final ArticlesClient articles;
-  private final Cacheable cacheable;
+  private final ETaggedResponses responses;
 
-  ArticleResource(ArticlesClient articles, Cacheable cacheable) {
+  ArticleResource(ArticlesClient articles, ETaggedResponses responses) {
     this.articles = articles;
-    this.cacheable = cacheable;
+    this.responses = responses;
   }
 
   @GET
   @Path("/articles/{id}")
   @Operation(summary = "One article with its text")
   public Response get(@PathParam("id") String id, @Context Request request) {
-    return cacheable.ok(request, articles.get(Params.id(id)), ARTICLE_MAX_AGE);
+    return responses.ok(request, articles.get(Params.id(id)), ARTICLE_MAX_AGE);
   }
 
   @GET
@@ -56,7 +56,7 @@ public class ArticleResource {
             ? articles.list(params.source(), params.language(), params.limit(), params.cursor())
             : articles.search(
                 query, params.source(), params.language(), params.limit(), params.cursor());
-    return cacheable.ok(request, BriefResource.withNextLink(page, uri), LIST_MAX_AGE);
+    return responses.ok(request, BriefResource.withNextLink(page, uri), LIST_MAX_AGE);
   }
 
   @POST

@@ -29,12 +29,12 @@ public class BriefResource {
   static final int BRIEF_MAX_AGE = 60;
 
   private final BriefReader reader;
-  private final Cacheable cacheable;
+  private final ETaggedResponses responses;
   private final GatewayConfig config;
 
-  BriefResource(BriefReader reader, Cacheable cacheable, GatewayConfig config) {
+  BriefResource(BriefReader reader, ETaggedResponses responses, GatewayConfig config) {
     this.reader = reader;
-    this.cacheable = cacheable;
+    this.responses = responses;
     this.config = config;
   }
 
@@ -44,7 +44,7 @@ public class BriefResource {
   public Response feed(
       @BeanParam ListParams params, @Context UriInfo uri, @Context Request request) {
     Served<Page<Brief>> page = reader.feed(params.feedQuery());
-    return cacheable.ok(
+    return responses.ok(
         request, new Served<>(withNextLink(page.value(), uri), page.stale()), FEED_MAX_AGE);
   }
 
@@ -60,7 +60,7 @@ public class BriefResource {
     Served<Brief> served = reader.brief(Params.id(id));
     Brief brief = served.value();
     if (brief.isDone()) {
-      return cacheable.ok(request, served, BRIEF_MAX_AGE);
+      return responses.ok(request, served, BRIEF_MAX_AGE);
     }
     if (Brief.FAILED.equals(brief.status())) {
       return Problem.unprocessable(

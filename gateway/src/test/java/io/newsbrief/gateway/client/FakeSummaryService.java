@@ -107,7 +107,7 @@ public class FakeSummaryService extends SummaryServiceGrpc.SummaryServiceImplBas
       return;
     }
     state.changeWatchers.add(response);
-    response.onNext(BriefChange.getDefaultInstance());
+    response.onNext(BriefChange.newBuilder().setLive(true).build());
   }
 
   private boolean down(StreamObserver<?> response) {

@@ -311,14 +311,14 @@ class GatewayApiTest {
         .get("/api/v1/articles/" + served + "/brief")
         .then()
         .statusCode(200)
-        .header("Cache-Status", equalTo(Cacheable.STALE_IF_ERROR))
+        .header("Cache-Status", equalTo(ETaggedResponses.STALE_IF_ERROR))
         .header("Cache-Control", containsString("max-age=0"))
         .body(equalTo(body));
     given()
         .get("/api/v1/briefs?limit=5")
         .then()
         .statusCode(200)
-        .header("Cache-Status", equalTo(Cacheable.STALE_IF_ERROR))
+        .header("Cache-Status", equalTo(ETaggedResponses.STALE_IF_ERROR))
         .body(equalTo(feed));
     given()
         .get("/api/v1/articles/" + neverServed + "/brief")

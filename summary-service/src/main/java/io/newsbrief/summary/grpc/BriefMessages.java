@@ -2,8 +2,10 @@ package io.newsbrief.summary.grpc;
 
 import io.newsbrief.commons.grpc.ProtoValues;
 import io.newsbrief.proto.summary.v1.Brief;
+import io.newsbrief.proto.summary.v1.BriefChange;
 import io.newsbrief.proto.summary.v1.JobState;
 import io.newsbrief.proto.summary.v1.Section;
+import io.newsbrief.summary.service.BriefChangeSignal;
 import io.newsbrief.summary.service.BriefView;
 import io.newsbrief.summary.summarizer.Summary;
 import java.time.Instant;
@@ -65,5 +67,11 @@ final class BriefMessages {
       case DONE -> JobState.JOB_STATE_DONE;
       case FAILED -> JobState.JOB_STATE_FAILED;
     };
+  }
+
+  static BriefChange toProto(BriefChangeSignal signal) {
+    return signal.live()
+        ? BriefChange.newBuilder().setLive(true).build()
+        : BriefChange.newBuilder().setArticleId(signal.articleId().toString()).build();
   }
 }

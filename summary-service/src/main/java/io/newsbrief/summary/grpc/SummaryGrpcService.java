@@ -101,15 +101,7 @@ public class SummaryGrpcService implements SummaryService {
   public Multi<BriefChange> watchBriefChanges(WatchBriefChangesRequest request) {
     return briefs
         .changes()
-        .map(
-            articleId ->
-                BriefChange.newBuilder()
-                    .setArticleId(
-                        articleId.getMostSignificantBits() == 0
-                                && articleId.getLeastSignificantBits() == 0
-                            ? ""
-                            : articleId.toString())
-                    .build())
+        .map(BriefMessages::toProto)
         .onFailure()
         .transform(GrpcStatusMapper::toStatus);
   }

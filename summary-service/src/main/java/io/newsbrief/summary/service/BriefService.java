@@ -145,17 +145,17 @@ public class BriefService {
   }
 
   /**
-   * The brief's state now and at every change, ending after DONE or FAILED. Polls the database, so
-   * it sees the work of every replica.
+   * The articles whose brief changes from now on, on any replica, after a first {@link
+   * BriefChangeSignal#LIVE}. Fails while changes cannot be followed.
    */
-  /**
-   * The articles whose brief changes from now on, on any replica; first the nil UUID, meaning "live
-   * from here". Fails while changes cannot be followed.
-   */
-  public Multi<UUID> changes() {
+  public Multi<BriefChangeSignal> changes() {
     return events.allChanges();
   }
 
+  /**
+   * The brief's state now and at every change, ending after DONE or FAILED. Polls the database, so
+   * it sees the work of every replica.
+   */
   public Multi<BriefView> watch(UUID articleId, String method) {
     BriefView first = get(articleId, method);
     return Multi.createFrom()

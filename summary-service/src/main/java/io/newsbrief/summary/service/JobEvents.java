@@ -80,11 +80,11 @@ public class JobEvents {
   }
 
   /**
-   * Every change from now on, starting with the nil UUID as "live from here".
+   * Every change from now on, starting with {@link BriefChangeSignal#LIVE}.
    *
    * @throws UnavailableException (as the stream's failure) while changes cannot be heard
    */
-  public Multi<UUID> allChanges() {
+  public Multi<BriefChangeSignal> allChanges() {
     if (!listening) {
       return Multi.createFrom()
           .failure(new UnavailableException("brief changes cannot be followed right now", null));
@@ -92,8 +92,12 @@ public class JobEvents {
     return Multi.createBy()
         .concatenating()
         .streams(
-            Multi.createFrom().item(new UUID(0, 0)),
-            Multi.createFrom().publisher(heard).onOverflow().buffer(MAX_BACKLOG));
+            Multi.createFrom().item(BriefChangeSignal.LIVE),
+            Multi.createFrom()
+                .publisher(heard)
+                .onOverflow()
+                .buffer(MAX_BACKLOG)
+                .map(BriefChangeSignal::changed));
   }
 
   private void listen() {

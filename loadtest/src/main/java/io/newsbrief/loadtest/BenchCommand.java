@@ -1,0 +1,348 @@
+package io.newsbrief.loadtest;
+
+import com.google.gson.JsonObject;
+import com.google.protobuf.Descriptors.MethodDescriptor;
+import com.google.protobuf.DynamicMessage;
+import io.newsbrief.launcher.DynamicClient;
+import io.newsbrief.launcher.LocalSuite;
+import io.newsbrief.launcher.ServiceSpec;
+import io.newsbrief.launcher.SuiteSettings;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * {@code bench}: the performance figures of the suite, measured in one run on this machine and
+ * printed as a Markdown table with each figure's target and, for the read path, its ratio to a bare
+ * Quarkus REST endpoint started beside it. Nothing is asserted; compare within a run (2 noisy
+ * cores). {@code --quick} uses smaller counts (as the test of this command does).
+ */
+final class BenchCommand {
+
+  private static final String ARTICLES = "newsbrief.article.v1.ArticleService";
+  private static final String SUMMARIES = "newsbrief.summary.v1.SummaryService";
+  private static final int CONNECTIONS = 64;
+
+  /** The suite's services and, last, the baseline they are compared with. */
+  private static final List<ServiceSpec> MEASURED =
+      List.of(
+          ServiceSpec.ARTICLES,
+          ServiceSpec.SUMMARIES,
+          ServiceSpec.GATEWAY,
+          ServiceSpec.HELLO_BASELINE);
+
+  /** How much work each measurement does. */
+  record Sizes(int imported, int requests, int jobsPerWorkerRun, List<Integer> scalingRows) {
+    static final Sizes FULL = new Sizes(10_000, 20_000, 1_000, List.of(10_000, 100_000, 1_000_000));
+    static final Sizes QUICK = new Sizes(1_000, 2_000, 200, List.of(10_000));
+  }
+
+  private final LocalSuite suite;
+  private final SuiteSettings settings;
+  private final Sizes sizes;
+  private final BenchReport report = new BenchReport();
+  private List<String> articleIds = List.of();
+
+  BenchCommand(LocalSuite suite, SuiteSettings settings, Sizes sizes) {
+    this.suite = suite;
+    this.settings = settings;
+    this.sizes = sizes;
+  }
+
+  static int run(String[] args) throws Exception {
+    Sizes sizes = Arrays.asList(args).contains("--quick") ? Sizes.QUICK : Sizes.FULL;
+    Path root = Path.of("").toAbsolutePath();
+    SuiteSettings settings =
+        new SuiteSettings(root, root.resolve("launcher/target/bench"), 55632, 30000);
+    try (LocalSuite suite = new LocalSuite(settings)) {
+      suite.start(true);
+      BenchReport report = new BenchCommand(suite, settings, sizes).measureAll();
+      String table = report.markdown();
+      System.out.println();
+      System.out.println(table);
+      Files.writeString(settings.stateDir().resolve("performance.md"), table);
+      System.out.println("(also in " + settings.stateDir().resolve("performance.md") + ")");
+    } catch (LocalSuite.LaunchException e) {
+      System.err.println("newsbrief: " + e.getMessage());
+      return 1;
+    }
+    return 0;
+  }
+
+  BenchReport measureAll() throws Exception {
+    startUp();
+    ingestAndQueue();
+    summarizerPerCore();
+    workers();
+    readPath();
+    memory();
+    scaling();
+    return report;
+  }
+
+  /** Time from launching each JVM to a ready answer, one service at a time on an idle machine. */
+  private void startUp() throws Exception {
+    for (ServiceSpec service : MEASURED) {
+      Duration ready = suite.restart(service);
+      report.add(
+          "start-up",
+          service.name()
+              + ": launch → ready ("
+              + (settings.runsNative(service) ? "native" : "JVM")
+              + ")",
+          String.format("%.2f s", ready.toMillis() / 1000.0),
+          service == ServiceSpec.HELLO_BASELINE ? "baseline" : "< 1.5 s",
+          service == ServiceSpec.HELLO_BASELINE ? "" : ready.toMillis() < 1500 ? "met" : "not met");
+    }
+  }
+
+  /**
+   * ImportArticles of synthetic articles with the outbox relay paused (the write path alone: the
+   * brief requests are stored, not yet sent), then the relay resumed and the whole queue drained by
+   * the default workers.
+   */
+  private void ingestAndQueue() throws Exception {
+    long doneBefore = doneJobs();
+    relay(false);
+    try (DynamicClient articles = new DynamicClient(suite.grpcTarget(ServiceSpec.ARTICLES))) {
+      MethodDescriptor importArticles = articles.method(ARTICLES, "ImportArticles");
+      List<DynamicMessage> requests = new ArrayList<>();
+      for (int i = 0; i < sizes.imported(); i++) {
+        requests.add(DynamicClient.message(importArticles, importJson("ingest", i)));
+      }
+      long start = System.nanoTime();
+      DynamicMessage response = articles.clientStream(importArticles, requests);
+      double seconds = (System.nanoTime() - start) / 1e9;
+      int created = ((Number) DynamicClient.field(response, "created_count")).intValue();
+      double perSecond = created / seconds;
+      report.add(
+          "ingest",
+          "ImportArticles, " + created + " articles streamed (batches of 500; relay paused)",
+          String.format("%.0f articles/s (%.2f s)", perSecond, seconds),
+          "≥ 2,000/s",
+          perSecond >= 2000 ? "met" : "not met");
+      articleIds = new ArrayList<>();
+      for (Object result : (List<?>) DynamicClient.field(response, "results")) {
+        articleIds.add((String) DynamicClient.field((DynamicMessage) result, "article_id"));
+      }
+      relay(true);
+      double drained = awaitDone(doneBefore + created, System.nanoTime());
+      report.add(
+          "summarize",
+          "queue drained end to end (outbox → RequestBrief → 2 workers), " + created + " jobs",
+          String.format("%.0f jobs/s", created / drained),
+          "–",
+          "");
+    }
+  }
+
+  private void relay(boolean enabled) throws Exception {
+    suite.override(
+        ServiceSpec.ARTICLES,
+        "NEWSBRIEF_ARTICLES_BRIEF_REQUESTS_ENABLED",
+        Boolean.toString(enabled));
+    suite.restart(ServiceSpec.ARTICLES);
+  }
+
+  /** The built-in summarizer through the Summarize RPC, one call at a time: ≈ one core. */
+  private void summarizerPerCore() throws Exception {
+    try (DynamicClient summaries = new DynamicClient(suite.grpcTarget(ServiceSpec.SUMMARIES))) {
+      MethodDescriptor summarize = summaries.method(SUMMARIES, "Summarize");
+      List<DynamicMessage> texts = new ArrayList<>();
+      for (int i = 0; i < 50; i++) {
+        texts.add(DynamicClient.message(summarize, summarizeJson(i)));
+      }
+      texts.forEach(text -> summaries.unary(summarize, text));
+      int calls = sizes.requests() / 10;
+      long start = System.nanoTime();
+      for (int i = 0; i < calls; i++) {
+        summaries.unary(summarize, texts.get(i % texts.size()));
+      }
+      double seconds = (System.nanoTime() - start) / 1e9;
+      report.add(
+          "summarize",
+          "built-in summarizer (Summarize RPC, 1 caller, generated news texts)",
+          String.format("%.0f briefs/s", calls / seconds),
+          "per core",
+          "");
+    }
+  }
+
+  /** Jobs/s through the queue with 1 and then 2 workers (summary-service restarted for each). */
+  private void workers() throws Exception {
+    for (int workers : new int[] {1, 2}) {
+      suite.override(
+          ServiceSpec.SUMMARIES, "NEWSBRIEF_SUMMARY_JOBS_WORKERS", Integer.toString(workers));
+      suite.restart(ServiceSpec.SUMMARIES);
+      long doneBefore = doneJobs();
+      try (DynamicClient articles = new DynamicClient(suite.grpcTarget(ServiceSpec.ARTICLES))) {
+        MethodDescriptor importArticles = articles.method(ARTICLES, "ImportArticles");
+        List<DynamicMessage> requests = new ArrayList<>();
+        for (int i = 0; i < sizes.jobsPerWorkerRun(); i++) {
+          requests.add(DynamicClient.message(importArticles, importJson("workers" + workers, i)));
+        }
+        long start = System.nanoTime();
+        articles.clientStream(importArticles, requests);
+        double seconds = awaitDone(doneBefore + sizes.jobsPerWorkerRun(), start);
+        report.add(
+            "summarize",
+            "jobs end to end with " + workers + " worker" + (workers == 1 ? "" : "s"),
+            String.format("%.0f jobs/s", sizes.jobsPerWorkerRun() / seconds),
+            "–",
+            "");
+      }
+    }
+  }
+
+  /** The gateway's two reads against the bare endpoint, 64 connections each. */
+  private void readPath() throws Exception {
+    String gateway = suite.baseUrl(ServiceSpec.GATEWAY);
+    String baseline = suite.baseUrl(ServiceSpec.HELLO_BASELINE);
+    int warmUp = sizes.requests() / 10;
+    LoadGenerator.Result hello =
+        LoadGenerator.run(
+            i -> URI.create(baseline + "/hello"), CONNECTIONS, warmUp, sizes.requests());
+    List<String> briefIds = articleIds.subList(0, Math.min(500, articleIds.size()));
+    LoadGenerator.Result brief =
+        LoadGenerator.run(
+            i ->
+                URI.create(
+                    gateway + "/api/v1/articles/" + briefIds.get(i % briefIds.size()) + "/brief"),
+            CONNECTIONS,
+            warmUp,
+            sizes.requests());
+    LoadGenerator.Result feed =
+        LoadGenerator.run(
+            i -> URI.create(gateway + "/api/v1/briefs?limit=20"),
+            CONNECTIONS,
+            warmUp,
+            sizes.requests());
+    report.addLoad("bare Quarkus REST GET /hello (baseline)", hello, hello);
+    report.addLoad("gateway GET /api/v1/articles/{id}/brief (500 ids)", brief, hello);
+    report.addLoad("gateway GET /api/v1/briefs?limit=20", feed, hello);
+  }
+
+  private void memory() throws Exception {
+    for (ServiceSpec service : MEASURED) {
+      long kib = suite.residentKib(service);
+      report.add(
+          "memory",
+          service.name() + ": RSS after the load",
+          kib / 1024 + " MB",
+          service == ServiceSpec.HELLO_BASELINE ? "baseline" : "< 200 MB",
+          service == ServiceSpec.HELLO_BASELINE ? "" : kib < 200 * 1024 ? "met" : "not met");
+    }
+  }
+
+  /** List and search times as synthetic rows grow the article table. */
+  private void scaling() throws Exception {
+    try (DynamicClient articles = new DynamicClient(suite.grpcTarget(ServiceSpec.ARTICLES));
+        Connection database = suite.connect("articles")) {
+      MethodDescriptor list = articles.method(ARTICLES, "ListArticles");
+      MethodDescriptor search = articles.method(ARTICLES, "SearchArticles");
+      for (int rows : sizes.scalingRows()) {
+        long total = SyntheticRows.fill(database, rows);
+        DynamicMessage firstPage = DynamicClient.message(list, "{\"pageSize\": 20}");
+        DynamicMessage deepPage = DynamicClient.message(list, pageAfter(articles, list, 50));
+        DynamicMessage common =
+            DynamicClient.message(search, "{\"query\": \"harbour\", \"pageSize\": 20}");
+        DynamicMessage rare =
+            DynamicClient.message(search, "{\"query\": \"777\", \"pageSize\": 20}");
+        report.add(
+            "scaling",
+            String.format("%,d rows: ListArticles page 1 / page 51 (cursor)", total),
+            String.format(
+                "%.1f / %.1f ms",
+                medianMillis(() -> articles.unary(list, firstPage)),
+                medianMillis(() -> articles.unary(list, deepPage))),
+            "flat",
+            "");
+        report.add(
+            "scaling",
+            String.format("%,d rows: SearchArticles common word / rare word", total),
+            String.format(
+                "%.1f / %.1f ms",
+                medianMillis(() -> articles.unary(search, common)),
+                medianMillis(() -> articles.unary(search, rare))),
+            "–",
+            "");
+      }
+    }
+  }
+
+  /** The request for the page after {@code pages} pages of 20, newest first. */
+  private static String pageAfter(DynamicClient articles, MethodDescriptor list, int pages)
+      throws Exception {
+    String token = "";
+    for (int i = 0; i < pages; i++) {
+      DynamicMessage page =
+          articles.unary(
+              list,
+              DynamicClient.message(list, "{\"pageSize\": 20, \"pageToken\": \"" + token + "\"}"));
+      token = (String) DynamicClient.field(page, "next_page_token");
+    }
+    return "{\"pageSize\": 20, \"pageToken\": \"" + token + "\"}";
+  }
+
+  private static double medianMillis(Supplier<?> call) {
+    for (int i = 0; i < 3; i++) {
+      call.get();
+    }
+    double[] millis = new double[15];
+    for (int i = 0; i < millis.length; i++) {
+      long start = System.nanoTime();
+      call.get();
+      millis[i] = (System.nanoTime() - start) / 1e6;
+    }
+    Arrays.sort(millis);
+    return millis[millis.length / 2];
+  }
+
+  /** Waits until the summaries database has {@code target} finished jobs. */
+  private double awaitDone(long target, long startNanos) throws Exception {
+    long deadline = System.nanoTime() + Duration.ofMinutes(15).toNanos();
+    while (doneJobs() < target) {
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException("briefs not done within 15 minutes");
+      }
+      Thread.sleep(50);
+    }
+    return (System.nanoTime() - startNanos) / 1e9;
+  }
+
+  private long doneJobs() throws Exception {
+    try (Connection summaries = suite.connect("summaries");
+        Statement statement = summaries.createStatement();
+        ResultSet count =
+            statement.executeQuery("SELECT count(*) FROM brief_job WHERE state = 'DONE'")) {
+      count.next();
+      return count.getLong(1);
+    }
+  }
+
+  /** An ImportArticles request body (proto JSON) for generated article {@code i} of a run. */
+  private static String importJson(String run, int i) {
+    JsonObject article = GeneratedArticles.article(run, i);
+    article.addProperty("language", "en");
+    JsonObject request = new JsonObject();
+    request.add("article", article);
+    return request.toString();
+  }
+
+  /** A Summarize request body: the title and text of generated article {@code i}. */
+  private static String summarizeJson(int i) {
+    JsonObject article = GeneratedArticles.article("summarize", i);
+    JsonObject request = new JsonObject();
+    request.add("title", article.get("title"));
+    request.add("text", article.get("text"));
+    return request.toString();
+  }
+}
