@@ -2,6 +2,7 @@ package io.newsbrief.article.feed;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.rometools.rome.feed.rss.Channel;
 import com.rometools.rome.feed.synd.SyndContent;
 import com.rometools.rome.feed.synd.SyndEntry;
 import com.rometools.rome.feed.synd.SyndFeed;
@@ -9,6 +10,7 @@ import com.rometools.rome.io.FeedException;
 import com.rometools.rome.io.SyndFeedInput;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -28,6 +30,13 @@ public final class FeedParser {
 
   private FeedParser() {}
 
+  /** RSS 2.0 {@code <ttl>}: minutes the channel may be cached. */
+  private static Duration ttl(SyndFeed feed) {
+    return feed.originalWireFeed() instanceof Channel channel && channel.getTtl() > 0
+        ? Duration.ofMinutes(channel.getTtl())
+        : Duration.ZERO;
+  }
+
   public static ParsedFeed parse(byte[] body, String contentType) throws FeedParseException {
     if (contentType.toLowerCase(Locale.ROOT).contains("json") || startsWith(body, '{')) {
       return parseJsonFeed(body);
@@ -40,6 +49,7 @@ public final class FeedParser {
     try {
       SyndFeedInput input = new SyndFeedInput(false, Locale.ROOT);
       input.setAllowDoctypes(false);
+      input.setPreserveWireFeed(true); // for RSS <ttl>, which the common model drops
       // The byte stream, not a String: the parser honours the document's encoding declaration.
       feed = input.build(new InputSource(new ByteArrayInputStream(body)));
     } catch (FeedException | IllegalArgumentException e) {
@@ -69,7 +79,8 @@ public final class FeedParser {
                   .findFirst()
                   .orElse("")));
     }
-    return new ParsedFeed(orEmpty(feed.getTitle()), orEmpty(feed.getLanguage()), entries);
+    return new ParsedFeed(
+        orEmpty(feed.getTitle()), orEmpty(feed.getLanguage()), entries, ttl(feed));
   }
 
   /** JSON Feed, https://jsonfeed.org/version/1.1 (1.0's singular {@code author} too). */
@@ -109,7 +120,8 @@ public final class FeedParser {
               item.path("summary").asText(""),
               content));
     }
-    return new ParsedFeed(feed.path("title").asText(""), feed.path("language").asText(""), entries);
+    return new ParsedFeed(
+        feed.path("title").asText(""), feed.path("language").asText(""), entries, Duration.ZERO);
   }
 
   /** Plain text (paragraphs separated by blank lines) as HTML paragraphs, escaped. */

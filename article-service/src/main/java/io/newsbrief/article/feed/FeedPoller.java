@@ -31,7 +31,9 @@ import org.jboss.logging.Logger;
 /**
  * Polls due feeds: claims them with a lease (so each is polled by one replica), fetches each
  * conditionally (304 → nothing parsed), ingests new entries, and schedules the next poll after the
- * feed's interval with jitter, or after a doubling backoff when the poll failed.
+ * feed's interval with jitter, or after a doubling backoff when the poll failed — never sooner than
+ * the server asked: Cache-Control max-age or Expires, RSS {@code <ttl>}, and Retry-After on a 429
+ * or 503 (each capped at the longest interval, so one header cannot silence a feed).
  */
 @ApplicationScoped
 public class FeedPoller {
@@ -115,13 +117,17 @@ public class FeedPoller {
       return; // removed since it was claimed
     }
     Duration interval = Duration.ofSeconds(feed.pollIntervalSeconds);
+    FetchResult result = null;
     try {
       URI url = URI.create(feed.canonicalUrl);
-      FetchResult result =
+      result =
           fetcher.get(
               url, new CacheValidators(feed.etag, feed.lastModified), config.maxFeedBytes());
       if (result.notModified()) {
-        succeeded(feed, new PollSuccess(304, "", null, null, 0, 0, next(interval)), "not_modified");
+        succeeded(
+            feed,
+            new PollSuccess(304, "", null, null, 0, 0, nextPoll(interval, result.freshFor())),
+            "not_modified");
         return;
       }
       long fetched = System.nanoTime();
@@ -144,15 +150,15 @@ public class FeedPoller {
               result.lastModified(),
               ingested.entriesSeen(),
               ingested.created(),
-              next(interval)),
+              nextPoll(interval, longer(result.freshFor(), parsed.ttl()))),
           "ok");
     } catch (FetchException e) {
-      failed(feed, e.httpStatus(), e.getMessage());
+      failed(feed, e.httpStatus(), e.getMessage(), e.retryAfter());
     } catch (FeedParseException e) {
-      failed(feed, 200, e.getMessage());
+      failed(feed, result.status(), e.getMessage(), result.freshFor());
     } catch (RuntimeException e) {
       LOG.errorf(e, "polling feed %s failed", feed.id);
-      failed(feed, 0, "internal error while polling; see the service log");
+      failed(feed, 0, "internal error while polling; see the service log", Duration.ZERO);
     }
   }
 
@@ -161,9 +167,11 @@ public class FeedPoller {
     meters.counter("newsbrief.feeds.polls", "outcome", outcome).increment();
   }
 
-  private void failed(Feed feed, int httpStatus, String error) {
+  private void failed(Feed feed, int httpStatus, String error, Duration serverAsked) {
     Instant nextPoll =
-        next(backoff(Duration.ofSeconds(feed.pollIntervalSeconds), feed.consecutiveFailures + 1));
+        nextPoll(
+            backoff(Duration.ofSeconds(feed.pollIntervalSeconds), feed.consecutiveFailures + 1),
+            serverAsked);
     LOG.infof("feed %s failed (%d in a row): %s", feed.id, feed.consecutiveFailures + 1, error);
     QuarkusTransaction.requiringNew()
         .run(() -> feeds.recordFailure(feed.id, httpStatus, error, nextPoll));
@@ -176,9 +184,23 @@ public class FeedPoller {
     return wait.compareTo(config.backoffMax()) > 0 ? config.backoffMax() : wait;
   }
 
-  /** Now plus {@code wait}, moved by up to ±jitter of it. */
-  private Instant next(Duration wait) {
+  /**
+   * Now plus {@code wait}, moved by up to ±jitter of it; but not before {@code serverAsked} has
+   * passed, up to the longest interval.
+   */
+  Instant nextPoll(Duration wait, Duration serverAsked) {
+    Instant now = Instant.now();
     double factor = 1 + config.jitter() * (2 * ThreadLocalRandom.current().nextDouble() - 1);
-    return Instant.now().plusMillis((long) (wait.toMillis() * factor));
+    Instant jittered = now.plusMillis((long) (wait.toMillis() * factor));
+    Instant earliest = now.plus(shorter(serverAsked, config.maxInterval()));
+    return jittered.isBefore(earliest) ? earliest : jittered;
+  }
+
+  private static Duration longer(Duration a, Duration b) {
+    return a.compareTo(b) >= 0 ? a : b;
+  }
+
+  private static Duration shorter(Duration a, Duration b) {
+    return a.compareTo(b) <= 0 ? a : b;
   }
 }

@@ -1,5 +1,7 @@
 package io.newsbrief.article.fetch;
 
+import java.time.Duration;
+
 /** A fetch that gave no usable answer; the message says why, for a feed's status. */
 public class FetchException extends Exception {
 
@@ -15,15 +17,21 @@ public class FetchException extends Exception {
 
   private final Kind kind;
   private final int httpStatus;
+  private final Duration retryAfter;
 
   public FetchException(Kind kind, String message) {
     this(kind, 0, message);
   }
 
   public FetchException(Kind kind, int httpStatus, String message) {
+    this(kind, httpStatus, message, Duration.ZERO);
+  }
+
+  public FetchException(Kind kind, int httpStatus, String message, Duration retryAfter) {
     super(message);
     this.kind = kind;
     this.httpStatus = httpStatus;
+    this.retryAfter = retryAfter;
   }
 
   public Kind kind() {
@@ -33,5 +41,10 @@ public class FetchException extends Exception {
   /** The status of the last answer, 0 when there was none. */
   public int httpStatus() {
     return httpStatus;
+  }
+
+  /** How long the server asked to be left alone (Retry-After), zero when it did not say. */
+  public Duration retryAfter() {
+    return retryAfter;
   }
 }

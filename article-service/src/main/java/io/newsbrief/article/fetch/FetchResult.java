@@ -3,16 +3,24 @@ package io.newsbrief.article.fetch;
 import java.net.URI;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * A 2xx or 304 answer. {@code finalUrl} is where redirects ended; the validators are what to send
- * back on the next conditional GET.
+ * back on the next conditional GET; {@code freshFor} is how long the server says the answer stays
+ * fresh ({@link PollHints#freshness}), zero when it says nothing.
  */
 public record FetchResult(
-    int status, URI finalUrl, String contentType, String etag, String lastModified, byte[] body) {
+    int status,
+    URI finalUrl,
+    String contentType,
+    String etag,
+    String lastModified,
+    Duration freshFor,
+    byte[] body) {
 
   private static final Pattern CHARSET = Pattern.compile("charset=\"?([\\w.:-]+)");
 

@@ -18,6 +18,7 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.InetAddress;
 import java.net.URI;
+import java.time.Instant;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Semaphore;
@@ -94,10 +95,18 @@ public class Fetcher {
               header(answer.headers(), HttpHeaders.CONTENT_TYPE),
               answer.headers().get(HttpHeaders.ETAG),
               answer.headers().get(HttpHeaders.LAST_MODIFIED),
+              PollHints.freshness(
+                  answer.headers().get(HttpHeaders.CACHE_CONTROL),
+                  answer.headers().get(HttpHeaders.EXPIRES),
+                  answer.headers().get(HttpHeaders.DATE),
+                  Instant.now()),
               answer.body());
         }
         throw new FetchException(
-            Kind.HTTP_STATUS, answer.status(), "answered HTTP " + answer.status());
+            Kind.HTTP_STATUS,
+            answer.status(),
+            "answered HTTP " + answer.status(),
+            PollHints.retryAfter(answer.headers().get(HttpHeaders.RETRY_AFTER), Instant.now()));
       }
       if (redirects == config.maxRedirects()) {
         throw new FetchException(

@@ -248,6 +248,76 @@ class FeedIngestionTest {
   }
 
   @Test
+  void theNextPollWaitsAsLongAsTheServerAsksUpToTheLongestInterval() {
+    String empty = "<rss version=\"2.0\"><channel><title>Quiet</title></channel></rss>";
+    serveFeed("/cached.rss", 200, empty, "Cache-Control", "public, max-age=10800");
+    serveFeed("/expires.rss", 200, empty, "Expires", httpDate(Instant.now().plusSeconds(14400)));
+    serveFeed("/ttl.rss", 200, empty.replace("</title>", "</title><ttl>300</ttl>"));
+    serveFeed("/forever.rss", 200, empty, "Cache-Control", "max-age=31536000");
+    serveFeed("/busy.rss", 429, "slow down", "Retry-After", "21600");
+    serveFeed("/plain.rss", 200, empty);
+
+    Instant before = Instant.now();
+    Feed cached = polled("/cached.rss");
+    Feed expires = polled("/expires.rss");
+    Feed ttl = polled("/ttl.rss");
+    Feed forever = polled("/forever.rss");
+    Feed busy = polled("/busy.rss");
+    Feed plain = polled("/plain.rss");
+
+    // The feeds' own interval is an hour, ±10 % jitter.
+    assertThat(nextPollAfter(cached, before)).isBetween(hours(3), hours(3.1));
+    assertThat(nextPollAfter(expires, before)).isBetween(hours(3.9), hours(4.1));
+    assertThat(nextPollAfter(ttl, before)).isBetween(hours(5), hours(5.1));
+    assertThat(nextPollAfter(forever, before))
+        .as("capped at max-interval")
+        .isBetween(hours(24), hours(24.1));
+    assertThat(nextPollAfter(plain, before)).isBetween(hours(0.89), hours(1.11));
+    // A refusal: the Retry-After beats the doubled interval (2 h).
+    assertThat(busy.getStatus().getLastHttpStatus()).isEqualTo(429);
+    assertThat(busy.getStatus().getConsecutiveFailures()).isEqualTo(1);
+    assertThat(nextPollAfter(busy, before)).isBetween(hours(6), hours(6.1));
+  }
+
+  @Test
+  void aFeedThatCannotBeParsedRecordsTheStatusItCameWith() {
+    serveFeed("/odd.rss", 203, "<html>not a feed</html>");
+
+    Feed odd = polled("/odd.rss");
+
+    assertThat(odd.getStatus().getLastHttpStatus()).isEqualTo(203);
+    assertThat(odd.getStatus().getLastError()).startsWith("not a readable RSS or Atom feed");
+    assertThat(odd.getStatus().getConsecutiveFailures()).isEqualTo(1);
+  }
+
+  private void serveFeed(String path, int status, String body, String... headers) {
+    var response = aResponse().withStatus(status).withHeader("Content-Type", "application/rss+xml");
+    for (int i = 0; i < headers.length; i += 2) {
+      response.withHeader(headers[i], headers[i + 1]);
+    }
+    web.stubFor(get(urlPathEqualTo(site.prefix + path)).willReturn(response.withBody(body)));
+  }
+
+  private Feed polled(String path) {
+    return awaitFeed(add(site.url(path), ""), f -> f.getStatus().hasLastPolledAt());
+  }
+
+  private static java.time.Duration nextPollAfter(Feed feed, Instant before) {
+    var next = feed.getStatus().getNextPollAt();
+    return java.time.Duration.between(
+        before, Instant.ofEpochSecond(next.getSeconds(), next.getNanos()));
+  }
+
+  private static java.time.Duration hours(double hours) {
+    return java.time.Duration.ofSeconds((long) (hours * 3600));
+  }
+
+  private static String httpDate(Instant instant) {
+    return java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME.format(
+        instant.atZone(java.time.ZoneOffset.UTC));
+  }
+
+  @Test
   void redirectsIntoPrivateAddressesAreRefused() {
     web.stubFor(
         get(urlPathEqualTo(site.prefix + "/metadata.rss"))

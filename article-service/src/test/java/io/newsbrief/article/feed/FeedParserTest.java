@@ -36,6 +36,17 @@ class FeedParserTest {
   }
 
   @Test
+  void readsTheRssTimeToLiveWhereThereIsOne() throws Exception {
+    String rss =
+        "<rss version=\"2.0\"><channel><title>Slow news</title><ttl>90</ttl></channel></rss>";
+
+    assertThat(FeedParser.parse(bytes(rss), "application/rss+xml").ttl())
+        .isEqualTo(java.time.Duration.ofMinutes(90));
+    assertThat(parse("feeds/courier.rss.xml", "application/rss+xml").ttl()).isZero();
+    assertThat(parse("feeds/wire-a.atom.xml", "application/atom+xml").ttl()).isZero();
+  }
+
+  @Test
   void readsAtomWithFullContent() throws Exception {
     ParsedFeed feed = parse("feeds/wire-a.atom.xml", "application/atom+xml");
     assertThat(feed.title()).isEqualTo("Northern Wire");
