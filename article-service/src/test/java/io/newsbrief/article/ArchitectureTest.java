@@ -5,6 +5,7 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.junit.ArchTests;
 import com.tngtech.archunit.lang.ArchRule;
 import io.newsbrief.testing.ArchitectureRules;
 
@@ -19,17 +20,7 @@ class ArchitectureTest {
 
   static final String SERVICE = "io.newsbrief.article";
 
-  @ArchTest
-  static final ArchRule transportStaysAtTheEdges =
-      ArchitectureRules.transportStaysAtTheEdges(SERVICE);
-
-  @ArchTest
-  static final ArchRule nothingCallsTheServerEdge =
-      ArchitectureRules.nothingCallsTheServerEdge(SERVICE);
-
-  @ArchTest
-  static final ArchRule repositoryKnowsNoUseCase =
-      ArchitectureRules.repositoryKnowsNoUseCase(SERVICE);
+  @ArchTest static final ArchTests layering = ArchTests.in(ArchitectureRules.class);
 
   /** Fetching (HTTP, SSRF guard, validators) and extraction serve feeds and articles alike. */
   @ArchTest
