@@ -36,7 +36,8 @@ import org.junit.jupiter.api.TestMethodOrder;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class EndToEndIT {
 
-  static final Path ROOT = Path.of(System.getProperty("newsbrief.root", "..")).toAbsolutePath();
+  static final Path ROOT =
+      Path.of(System.getProperty("newsbrief.root", "..")).toAbsolutePath().normalize();
   static final SuiteSettings SETTINGS =
       new SuiteSettings(ROOT, ROOT.resolve("launcher/target/e2e"), 55532, 20000);
   static final Duration BRIEF_DEADLINE = Duration.ofSeconds(60);

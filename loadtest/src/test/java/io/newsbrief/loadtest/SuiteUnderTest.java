@@ -17,7 +17,8 @@ import org.junit.jupiter.api.TestInstance;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class SuiteUnderTest {
 
-  static final Path ROOT = Path.of(System.getProperty("newsbrief.root", "..")).toAbsolutePath();
+  static final Path ROOT =
+      Path.of(System.getProperty("newsbrief.root", "..")).toAbsolutePath().normalize();
 
   final SuiteSettings settings;
   LocalSuite suite;
