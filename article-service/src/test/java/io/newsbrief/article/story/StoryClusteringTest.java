@@ -1,0 +1,123 @@
+package io.newsbrief.article.story;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The clustering's promises on articles written for this test, after a day of other news. */
+class StoryClusteringTest {
+
+  private static final Instant DAY = Instant.parse("2026-05-12T08:00:00Z");
+
+  private StoryClustering clustering;
+
+  @BeforeEach
+  void aDayOfOtherNews() {
+    clustering = new StoryClustering(StoryClustering.DEFAULTS);
+    String[][] background = {
+      {"Storm floods coastal towns", "Heavy rain flooded homes in three coastal towns overnight."},
+      {"Central bank holds rates", "The central bank kept its main interest rate unchanged."},
+      {
+        "Museum reopens after repairs",
+        "The city museum reopened on Sunday after two years of work."
+      },
+      {"Striking nurses return to work", "Nurses ended a week-long strike after a pay deal."},
+      {
+        "Football club sacks manager", "The club dismissed its manager after five straight defeats."
+      },
+      {
+        "Wildfire forces evacuations",
+        "Firefighters battled a wildfire that forced hundreds to leave."
+      },
+      {"New rail line opens", "Passengers rode the new rail line for the first time on Monday."},
+      {
+        "Tech firm reports record profit",
+        "The company reported record quarterly profit on Thursday."
+      }
+    };
+    for (int i = 0; i < background.length; i++) {
+      clustering.assign(
+          "bg" + i, background[i][0], background[i][1], DAY.minus(1, ChronoUnit.DAYS));
+    }
+  }
+
+  @Test
+  void independentlyWrittenReportsOfOneEventJoin() {
+    var first =
+        clustering.assign(
+            "npr",
+            "Senate Approves Asian American Hate Crimes Bill In Rare Bipartisan Vote",
+            "The Senate approved legislation on Thursday to help law enforcement respond to hate"
+                + " crimes against Asian Americans, passing the bill 94-1 after two weeks of talks."
+                + " Only Sen. Josh Hawley of Missouri voted no.",
+            DAY);
+    var second =
+        clustering.assign(
+            "fox",
+            "Senate passes anti-Asian hate crime bill with only Hawley opposed",
+            "Senators overwhelmingly passed a bill Thursday aimed at the rise in hate crimes"
+                + " targeting Asian Americans during the pandemic. The 94-1 vote sends the measure to"
+                + " the House; Hawley said it was too broad.",
+            DAY.plus(3, ChronoUnit.HOURS));
+
+    assertThat(first.started()).isTrue();
+    assertThat(second.storyId()).isEqualTo("npr");
+  }
+
+  @Test
+  void differentEventsOnOneTopicAndDayStayApart() {
+    var masks =
+        clustering.assign(
+            "cdc",
+            "CDC says vaccinated people can go without masks outdoors",
+            "Fully vaccinated Americans no longer need to wear masks outdoors except in big crowds,"
+                + " the Centers for Disease Control and Prevention said Tuesday in new guidance."
+                + " Walking, running or cycling alone or with household members is safe without a"
+                + " face covering, director Rochelle Walensky told a White House briefing.",
+            DAY);
+    var children =
+        clustering.assign(
+            "pfizer",
+            "Pfizer vaccine cleared for children aged 12 to 15",
+            "Regulators authorized the Pfizer-BioNTech COVID-19 vaccine for adolescents between"
+                + " 12 and 15 on Tuesday, widening the campaign to millions of younger people."
+                + " The Food and Drug Administration cited a trial of 2,260 teenagers in which no"
+                + " cases occurred among those given two doses; pediatricians welcomed the decision.",
+            DAY.plus(2, ChronoUnit.HOURS));
+
+    assertThat(children.storyId())
+        .as("similarity %s", children.similarity())
+        .isNotEqualTo(masks.storyId());
+    assertThat(children.started()).isTrue();
+  }
+
+  @Test
+  void nearCopiesJoin() {
+    String text =
+        "The harbour wall at Dunhaven collapsed early on Monday after a night of storms. No one"
+            + " was hurt, the coastguard said, but the road along the quay will stay closed.";
+    var original = clustering.assign("wire", "Dunhaven harbour wall collapses in storm", text, DAY);
+    var copy =
+        clustering.assign(
+            "copy", "Storm brings down Dunhaven harbour wall", text, DAY.plus(1, ChronoUnit.HOURS));
+
+    assertThat(copy.storyId()).isEqualTo(original.storyId());
+    assertThat(copy.similarity()).isGreaterThan(0.5);
+  }
+
+  @Test
+  void aReportDaysLaterOnTheSameSubjectStartsItsOwnStory() {
+    String text =
+        "Workers at the Arlen tram depot walked out over pay on Monday, halting every tram line"
+            + " in the city. The union said the strike would last until talks resume.";
+    clustering.assign("monday", "Arlen tram workers strike over pay", text, DAY);
+    var weekLater =
+        clustering.assign(
+            "later", "Arlen tram workers strike over pay", text, DAY.plus(4, ChronoUnit.DAYS));
+
+    assertThat(weekLater.started()).as("outside the 72 h window").isTrue();
+  }
+}

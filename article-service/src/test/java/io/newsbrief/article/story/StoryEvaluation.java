@@ -1,0 +1,181 @@
+package io.newsbrief.article.story;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The story-clustering evaluation, a command rather than a test (its name keeps it out of the
+ * normal run): reads a JSONL of {@code {id, title, text, url, source, published, cluster}}, feeds
+ * the articles through the clustering in {@code published} order, and prints B³ and pairwise
+ * precision, recall and F1 against {@code cluster}, beside "every article alone", "one story per
+ * day" and the MinHash near-copy grouping. Run from the project root:
+ *
+ * <pre>
+ * ./mvnw -q test -Pstory-eval [-Dstory.eval.file=FILE] [-Dstory.eval.write=OUT.jsonl]
+ *     [-Dstory.eval.settings=WINDOW_HOURS,LEAD_WORDS,THRESHOLD,PENALTY_PER_DAY]
+ * </pre>
+ */
+class StoryEvaluation {
+
+  record Item(String id, String title, String text, Instant published, String cluster) {}
+
+  @Test
+  void evaluate() throws IOException {
+    Path file =
+        Path.of(System.getProperty("story.eval.file", "../../shared/eval/clusters-dev.jsonl"));
+    Assumptions.assumeTrue(
+        Files.isReadable(file), "story evaluation skipped: no " + file.toAbsolutePath());
+    List<Item> items = read(file);
+    Map<String, String> gold = new LinkedHashMap<>();
+    items.forEach(item -> gold.put(item.id(), item.cluster()));
+
+    Map<String, Map<String, String>> methods = new LinkedHashMap<>();
+    methods.put("every article alone", byItem(items, Item::id));
+    methods.put("one story per day", byItem(items, item -> item.published().toString()));
+    methods.put("MinHash near-copies (Jaccard >= 0.5)", minHash(items));
+    long started = System.nanoTime();
+    StoryClustering.Settings settings = settings();
+    Map<String, String> clustered = cluster(items, settings);
+    double seconds = (System.nanoTime() - started) / 1e9;
+    methods.put("TF-IDF average link, day penalty", clustered);
+
+    System.out.printf(
+        "%nStory clustering on %s: %d articles, %d events%n%n",
+        file.getFileName(), items.size(), gold.values().stream().distinct().count());
+    System.out.println(
+        "| method | stories | B³ P | B³ R | B³ F1 | pairwise P | pairwise R | pairwise F1 |");
+    System.out.println("|---|---|---|---|---|---|---|---|");
+    methods.forEach(
+        (name, predicted) -> {
+          ClusterScores.Scores b3 = ClusterScores.bCubed(predicted, gold);
+          ClusterScores.Scores pairs = ClusterScores.pairwise(predicted, gold);
+          System.out.printf(
+              "| %s | %d | %.1f | %.1f | **%.1f** | %.1f | %.1f | **%.1f** |%n",
+              name,
+              predicted.values().stream().distinct().count(),
+              100 * b3.precision(),
+              100 * b3.recall(),
+              100 * b3.f1(),
+              100 * pairs.precision(),
+              100 * pairs.recall(),
+              100 * pairs.f1());
+        });
+    System.out.printf(
+        "%nclustering: %.0f articles/s (one thread, in memory, %s)%n",
+        items.size() / seconds, settings);
+    String out = System.getProperty("story.eval.write", "");
+    if (!out.isBlank()) {
+      ObjectMapper json = new ObjectMapper();
+      List<String> lines = new ArrayList<>();
+      clustered.forEach(
+          (id, story) ->
+              lines.add(json.createObjectNode().put("id", id).put("cluster", story).toString()));
+      Files.write(Path.of(out), lines);
+      System.out.println("wrote " + lines.size() + " lines to " + out);
+    }
+  }
+
+  /** The defaults, or {@code -Dstory.eval.settings=WINDOW_HOURS,LEAD_WORDS,THRESHOLD,PENALTY}. */
+  private static StoryClustering.Settings settings() {
+    String given = System.getProperty("story.eval.settings", "");
+    if (given.isBlank()) {
+      return StoryClustering.DEFAULTS;
+    }
+    String[] parts = given.split(",");
+    return new StoryClustering.Settings(
+        Duration.ofHours(Long.parseLong(parts[0])),
+        Integer.parseInt(parts[1]),
+        Double.parseDouble(parts[2]),
+        Double.parseDouble(parts[3]));
+  }
+
+  static Map<String, String> cluster(List<Item> items, StoryClustering.Settings settings) {
+    StoryClustering clustering = new StoryClustering(settings);
+    Map<String, String> stories = new LinkedHashMap<>();
+    for (Item item : items) {
+      stories.put(
+          item.id(),
+          clustering.assign(item.id(), item.title(), item.text(), item.published()).storyId());
+    }
+    return stories;
+  }
+
+  /** Today's grouping: the most similar earlier article's story when Jaccard ≥ 0.5 within 72 h. */
+  private static Map<String, String> minHash(List<Item> items) {
+    Map<String, String> stories = new LinkedHashMap<>();
+    Map<String, int[]> signatures = new HashMap<>();
+    for (Item item : items) {
+      String[] words = item.text().split("\\s+", 81);
+      int[] signature =
+          MinHash.signature(
+              item.title()
+                  + " "
+                  + String.join(" ", List.of(words).subList(0, Math.min(80, words.length))));
+      String story = item.id();
+      double best = 0.5;
+      for (Item earlier : items) {
+        if (!stories.containsKey(earlier.id())) {
+          break;
+        }
+        double similarity = MinHash.similarity(signature, signatures.get(earlier.id()));
+        if (similarity >= best
+            && Duration.between(earlier.published(), item.published()).abs().toHours() <= 72) {
+          best = similarity;
+          story = stories.get(earlier.id());
+        }
+      }
+      stories.put(item.id(), story);
+      signatures.put(item.id(), signature);
+    }
+    return stories;
+  }
+
+  private static Map<String, String> byItem(List<Item> items, Function<Item, String> story) {
+    Map<String, String> stories = new LinkedHashMap<>();
+    items.forEach(item -> stories.put(item.id(), story.apply(item)));
+    return stories;
+  }
+
+  static List<Item> read(Path file) throws IOException {
+    ObjectMapper json = new ObjectMapper();
+    List<Item> items = new ArrayList<>();
+    for (String line : Files.readAllLines(file)) {
+      if (line.isBlank()) {
+        continue;
+      }
+      JsonNode row = json.readTree(line);
+      items.add(
+          new Item(
+              row.get("id").asText(),
+              row.path("title").asText(""),
+              row.path("text").asText(""),
+              published(row.path("published").asText()),
+              row.path("cluster").asText()));
+    }
+    items.sort(Comparator.comparing(Item::published).thenComparing(Item::id));
+    return items;
+  }
+
+  /** A day ("2021-04-22") is its midnight UTC; a timestamp is read as it is. */
+  private static Instant published(String value) {
+    return value.length() == 10
+        ? LocalDate.parse(value).atStartOfDay(ZoneOffset.UTC).toInstant()
+        : Instant.parse(value);
+  }
+}
