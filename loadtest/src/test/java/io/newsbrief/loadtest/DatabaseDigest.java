@@ -33,7 +33,9 @@ final class DatabaseDigest implements AutoCloseable {
                   + " t.paused",
               "id"),
           new Table("articles", "feed_entry", "t.*", "feed_id, entry_key"),
-          new Table("articles", "story_band", "t.*", "band, article_id"),
+          new Table("articles", "story_posting", "t.*", "term, published_at, article_id"),
+          new Table("articles", "story_term", "t.*", "term"),
+          new Table("articles", "story_corpus", "t.*", "id"),
           new Table("summaries", "brief_job", "t.*", "id"),
           new Table("summaries", "brief", "t.*", "job_id"));
 

@@ -11,7 +11,6 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -24,8 +23,9 @@ import java.util.stream.Collectors;
 import org.hibernate.Session;
 
 /**
- * The SQL over articles: inserts with dedupe and story signatures, lists, full-text search. Feeds
- * have their own {@link FeedRepository}, the brief-request outbox its {@link BriefRequestOutbox}.
+ * The SQL over articles: inserts with dedupe, lists, full-text search. Feeds have their own {@link
+ * FeedRepository}, stories their {@link StoryRepository}, the brief-request outbox its {@link
+ * BriefRequestOutbox}.
  */
 @ApplicationScoped
 public class ArticleRepository implements PanacheRepositoryBase<Article, UUID> {
@@ -33,8 +33,8 @@ public class ArticleRepository implements PanacheRepositoryBase<Article, UUID> {
   private static final String INSERT_COLUMNS =
       "INSERT INTO article (id, url, canonical_url, title, byline, source_name, language,"
           + " published_at, fetched_at, text, content_sha256, word_count, story_id,"
-          + " story_signature) VALUES ";
-  private static final String INSERT_ROW = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+          + " story_terms, story_weights) VALUES ";
+  private static final String INSERT_ROW = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
   /**
    * Inserts the articles whose canonical URL is not stored yet, in one statement; safe under
@@ -74,7 +74,8 @@ public class ArticleRepository implements PanacheRepositoryBase<Article, UUID> {
         insert.setString(++p, article.contentSha256());
         insert.setInt(++p, article.wordCount());
         insert.setObject(++p, article.storyId());
-        insert.setArray(++p, signatureArray(connection, article.storySignature()));
+        insert.setArray(++p, StoryRepository.termArray(connection, article.storyTerms()));
+        insert.setArray(++p, StoryRepository.weightArray(connection, article.storyWeights()));
       }
       try (ResultSet rows = insert.executeQuery()) {
         while (rows.next()) {
@@ -112,76 +113,6 @@ public class ArticleRepository implements PanacheRepositoryBase<Article, UUID> {
       }
     }
     return new Insertion(idsByCanonicalUrl, inserted);
-  }
-
-  private static Array signatureArray(Connection connection, int[] signature) throws SQLException {
-    if (signature == null) {
-      return null;
-    }
-    return connection.createArrayOf("integer", Arrays.stream(signature).boxed().toArray());
-  }
-
-  /** Indexes stored articles by their story bands (LSH keys), in one statement. */
-  public void insertStoryBands(Map<UUID, long[]> bandsByArticle) {
-    List<Long> bands = new ArrayList<>();
-    List<UUID> ids = new ArrayList<>();
-    bandsByArticle.forEach(
-        (id, keys) -> {
-          for (long band : keys) {
-            bands.add(band);
-            ids.add(id);
-          }
-        });
-    if (bands.isEmpty()) {
-      return;
-    }
-    session()
-        .doWork(
-            connection -> {
-              try (PreparedStatement insert =
-                  connection.prepareStatement(
-                      "INSERT INTO story_band (band, article_id)"
-                          + " SELECT * FROM unnest(?::bigint[], ?::uuid[]) ON CONFLICT DO NOTHING")) {
-                insert.setArray(1, connection.createArrayOf("bigint", bands.toArray()));
-                insert.setArray(2, connection.createArrayOf("uuid", ids.toArray()));
-                insert.executeUpdate();
-              }
-            });
-  }
-
-  /**
-   * Stored articles sharing a band with {@code bands}, published in [{@code from}, {@code to}]. An
-   * article stored before stories existed is its own story.
-   */
-  public List<StoryCandidate> storyCandidates(long[] bands, Instant from, Instant to) {
-    return session()
-        .doReturningWork(
-            connection -> {
-              try (PreparedStatement select =
-                  connection.prepareStatement(
-                      "SELECT a.id, COALESCE(a.story_id, a.id), a.published_at, a.story_signature"
-                          + " FROM article a WHERE a.id IN (SELECT article_id FROM story_band"
-                          + " WHERE band = ANY (?)) AND a.published_at BETWEEN ? AND ?"
-                          + " AND a.story_signature IS NOT NULL")) {
-                select.setArray(
-                    1, connection.createArrayOf("bigint", Arrays.stream(bands).boxed().toArray()));
-                select.setTimestamp(2, Timestamp.from(from));
-                select.setTimestamp(3, Timestamp.from(to));
-                List<StoryCandidate> candidates = new ArrayList<>();
-                try (ResultSet rows = select.executeQuery()) {
-                  while (rows.next()) {
-                    Integer[] signature = (Integer[]) rows.getArray(4).getArray();
-                    candidates.add(
-                        new StoryCandidate(
-                            rows.getObject(1, UUID.class),
-                            rows.getObject(2, UUID.class),
-                            rows.getTimestamp(3).toInstant(),
-                            Arrays.stream(signature).mapToInt(Integer::intValue).toArray()));
-                  }
-                }
-                return candidates;
-              }
-            });
   }
 
   /** The ids of stored articles by canonical URL, for the URLs that are stored. */
@@ -317,9 +248,6 @@ public class ArticleRepository implements PanacheRepositoryBase<Article, UUID> {
   private Session session() {
     return getEntityManager().unwrap(Session.class);
   }
-
-  /** A stored article that may be of the same story as a new one. */
-  public record StoryCandidate(UUID id, UUID storyId, Instant publishedAt, int[] signature) {}
 
   /** What {@link #insertNew} did: the id under each canonical URL, and which ids are new. */
   public record Insertion(Map<String, UUID> idsByCanonicalUrl, Set<UUID> insertedIds) {}

@@ -1,11 +1,12 @@
 package io.newsbrief.article.repository;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 /**
  * A validated, normalised article that is ready to be stored once its story is known ({@code
- * storyId} and {@code storySignature} are null until then).
+ * storyId} and its story vector are null until then).
  */
 public record NewArticle(
     UUID id,
@@ -21,10 +22,14 @@ public record NewArticle(
     String contentSha256,
     int wordCount,
     UUID storyId,
-    int[] storySignature) {
+    List<String> storyTerms,
+    float[] storyWeights) {
 
-  /** This article as part of the story {@code storyId}, with its MinHash signature. */
-  public NewArticle withStory(UUID storyId, int[] storySignature) {
+  /**
+   * This article as part of the story {@code storyId}, with the term vector it was compared by
+   * (terms heaviest first).
+   */
+  public NewArticle withStory(UUID storyId, List<String> storyTerms, float[] storyWeights) {
     return new NewArticle(
         id,
         url,
@@ -39,7 +44,8 @@ public record NewArticle(
         contentSha256,
         wordCount,
         storyId,
-        storySignature);
+        storyTerms,
+        storyWeights);
   }
 
   /** The article as it reads once stored. */

@@ -116,6 +116,7 @@ public class ArticleValidator {
         ArticleText.sha256(text),
         ArticleText.wordCount(text),
         null,
+        null,
         null);
   }
 

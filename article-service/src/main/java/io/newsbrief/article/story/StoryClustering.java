@@ -3,129 +3,168 @@ package io.newsbrief.article.story;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
  * Online clustering of articles into stories, one article at a time in publication order: an
- * article joins the active story it is most similar to, on average over the story's members
- * (average link: one loosely related member cannot pull in a different event), when that reaches
- * the threshold; otherwise it starts a story of its own. Similarity is the cosine of TF-IDF vectors
- * of title and lead ({@link StoryTerms}), less a penalty per day between the two articles, so that
- * two reports of one topic days apart — the next day's vote, the week's second shooting — stay
- * apart while same-day reports of one event join. Candidates come from an inverted index of the
- * active stories' terms, so the work per article follows the stories that share its words, not the
- * number of stored articles.
+ * article joins the story it is most similar to, on average over the story's members published
+ * within the window of it (average link: one loosely related member cannot pull in a different
+ * event), when that reaches the threshold; otherwise it starts a story of its own. Similarity is
+ * the cosine of TF-IDF vectors of title and lead ({@link StoryTerms}), less a penalty per day
+ * between the two articles, so that two reports of one topic days apart stay apart while same-day
+ * reports of one event join. Candidates come from an inverted index of each member's most telling
+ * terms, so the work per article follows the stories that share its words, not the number of stored
+ * articles.
  *
- * <p>Not thread-safe: one instance assigns articles one after another.
+ * <p>The same code serves the evaluation (everything in memory) and the service, which {@link
+ * #remember remembers} the stored articles and term statistics a batch can meet before assigning
+ * it. Not thread-safe: one instance assigns one batch, article after article.
  */
 public final class StoryClustering {
 
   /** How the clustering weighs and decides; {@link #DEFAULTS} is the tuned configuration. */
-  public record Settings(Duration window, int leadWords, double threshold, double penaltyPerDay) {}
+  public record Settings(
+      Duration window, int leadWords, int indexedTerms, double threshold, double penaltyPerDay) {}
 
-  public static final Settings DEFAULTS = new Settings(Duration.ofHours(72), 60, 0.11, 0.08);
+  public static final Settings DEFAULTS = new Settings(Duration.ofHours(72), 60, 16, 0.11, 0.08);
 
-  /** One assigned article: which story it joined (or started) and how similar it was. */
-  public record Assignment(String storyId, boolean started, double similarity) {}
+  /** An article's TF-IDF vector, its most telling terms first. */
+  public record TermVector(List<String> terms, float[] weights) {
 
-  private record Member(Map<String, Double> vector, Instant publishedAt) {}
-
-  private static final class Story {
-    final String id;
-    final List<Member> members = new ArrayList<>();
-    Instant lastPublished;
-
-    Story(String id) {
-      this.id = id;
+    Map<String, Double> asMap() {
+      Map<String, Double> map = new HashMap<>();
+      for (int i = 0; i < terms.size(); i++) {
+        map.put(terms.get(i), (double) weights[i]);
+      }
+      return map;
     }
   }
 
+  /** An article already in a story. */
+  public record Member(String articleId, String storyId, Instant publishedAt, TermVector vector) {}
+
+  /** One assigned article: its story, whether it started it, the similarity, and its vector. */
+  public record Assignment(String storyId, boolean started, double similarity, TermVector vector) {}
+
+  private record Indexed(Member member, Map<String, Double> vector) {}
+
   private final Settings settings;
-  private final Map<String, Integer> documentFrequency = new HashMap<>();
-  private final Map<String, Story> stories = new HashMap<>();
-  private final Map<String, Set<Story>> storiesByTerm = new HashMap<>();
-  private int documents;
+  private final Map<String, Long> documentFrequency = new HashMap<>();
+  private final Map<String, List<Indexed>> postings = new HashMap<>();
+  private final Map<String, List<Indexed>> membersByStory = new HashMap<>();
+  private long documents;
 
   public StoryClustering(Settings settings) {
     this.settings = settings;
   }
 
+  /** The terms an article is compared by, as {@link #assign} counts them. */
+  public Set<String> termsOf(String title, String text) {
+    return StoryTerms.of(title, text, settings.leadWords()).keySet();
+  }
+
+  /** Corpus statistics so far: how many articles, and in how many of them each term occurs. */
+  public void rememberStatistics(long documents, Map<String, Long> documentFrequency) {
+    this.documents = documents;
+    this.documentFrequency.putAll(documentFrequency);
+  }
+
+  /** A stored article, so that later articles can join its story. */
+  public void remember(Member member) {
+    Indexed indexed = new Indexed(member, member.vector().asMap());
+    List<String> terms = member.vector().terms();
+    for (String term : terms.subList(0, Math.min(terms.size(), settings.indexedTerms()))) {
+      postings.computeIfAbsent(term, t -> new ArrayList<>()).add(indexed);
+    }
+    membersByStory.computeIfAbsent(member.storyId(), s -> new ArrayList<>()).add(indexed);
+  }
+
   /**
-   * Assigns one article. Articles are expected in publication order (a batch is sorted first); a
-   * late one still finds the stories active around its own time.
+   * Assigns one article and remembers it. Articles are expected in publication order (a batch is
+   * sorted first); a late one still finds the stories active around its own time.
    *
    * @param articleId names the story when the article starts one
    */
   public Assignment assign(String articleId, String title, String text, Instant publishedAt) {
     Map<String, Double> counts = StoryTerms.of(title, text, settings.leadWords());
     documents++;
-    counts.keySet().forEach(term -> documentFrequency.merge(term, 1, Integer::sum));
-    Map<String, Double> vector = tfIdf(counts);
+    counts.keySet().forEach(term -> documentFrequency.merge(term, 1L, Long::sum));
+    TermVector vector = tfIdf(counts);
+    Map<String, Double> asMap = vector.asMap();
 
-    Story best = null;
+    String best = null;
     double bestScore = settings.threshold();
-    for (Story candidate : candidates(vector.keySet(), publishedAt)) {
-      double score = averageSimilarity(vector, publishedAt, candidate);
+    for (String story : candidateStories(counts.keySet(), publishedAt)) {
+      double score = averageSimilarity(asMap, publishedAt, membersByStory.get(story));
       if (score >= bestScore) {
         bestScore = score;
-        best = candidate;
+        best = story;
       }
     }
     boolean started = best == null;
-    if (started) {
-      best = new Story(articleId);
-      stories.put(articleId, best);
-    }
-    best.members.add(new Member(vector, publishedAt));
-    if (best.lastPublished == null || publishedAt.isAfter(best.lastPublished)) {
-      best.lastPublished = publishedAt;
-    }
-    for (String term : vector.keySet()) {
-      storiesByTerm.computeIfAbsent(term, t -> new HashSet<>()).add(best);
-    }
-    return new Assignment(best.id, started, started ? 0 : bestScore);
+    String storyId = started ? articleId : best;
+    remember(new Member(articleId, storyId, publishedAt, vector));
+    return new Assignment(storyId, started, started ? 0 : bestScore, vector);
   }
 
-  private Set<Story> candidates(Set<String> terms, Instant publishedAt) {
-    Set<Story> candidates = new HashSet<>();
+  private Collection<String> candidateStories(Set<String> terms, Instant publishedAt) {
+    Map<String, Boolean> stories = new LinkedHashMap<>();
     for (String term : terms) {
-      for (Story story : storiesByTerm.getOrDefault(term, Set.of())) {
-        if (Duration.between(story.lastPublished, publishedAt).compareTo(settings.window()) <= 0) {
-          candidates.add(story);
+      for (Indexed indexed : postings.getOrDefault(term, List.of())) {
+        if (withinWindow(indexed.member().publishedAt(), publishedAt)) {
+          stories.put(indexed.member().storyId(), true);
         }
       }
     }
-    return candidates;
+    return stories.keySet();
   }
 
-  private double averageSimilarity(Map<String, Double> vector, Instant publishedAt, Story story) {
+  private double averageSimilarity(
+      Map<String, Double> vector, Instant publishedAt, List<Indexed> members) {
     double sum = 0;
-    for (Member member : story.members) {
-      double days = Math.abs(Duration.between(member.publishedAt(), publishedAt).toHours()) / 24.0;
-      sum += cosine(vector, member.vector()) - settings.penaltyPerDay() * days;
+    int counted = 0;
+    for (Indexed member : members) {
+      Instant memberTime = member.member().publishedAt();
+      if (withinWindow(memberTime, publishedAt)) {
+        double days = Math.abs(Duration.between(memberTime, publishedAt).toMinutes()) / 1440.0;
+        sum += cosine(vector, member.vector()) - settings.penaltyPerDay() * days;
+        counted++;
+      }
     }
-    return sum / story.members.size();
+    return counted == 0 ? Double.NEGATIVE_INFINITY : sum / counted;
   }
 
-  /** Sublinear term frequency times smoothed IDF over the articles seen so far, L2-normalised. */
-  private Map<String, Double> tfIdf(Map<String, Double> counts) {
-    Map<String, Double> vector = new HashMap<>();
+  private boolean withinWindow(Instant a, Instant b) {
+    return Duration.between(a, b).abs().compareTo(settings.window()) <= 0;
+  }
+
+  /** Sublinear term frequency times smoothed IDF, L2-normalised, the heaviest terms first. */
+  private TermVector tfIdf(Map<String, Double> counts) {
+    List<Map.Entry<String, Double>> weighted = new ArrayList<>(counts.size());
     double norm = 0;
     for (Map.Entry<String, Double> count : counts.entrySet()) {
-      double idf = Math.log((documents + 1.0) / (documentFrequency.get(count.getKey()) + 0.5));
-      double weight = (1 + Math.log(count.getValue())) * idf;
-      vector.put(count.getKey(), weight);
+      long df = documentFrequency.getOrDefault(count.getKey(), 1L);
+      double weight = (1 + Math.log(count.getValue())) * Math.log((documents + 1.0) / (df + 0.5));
+      weighted.add(Map.entry(count.getKey(), weight));
       norm += weight * weight;
     }
-    double length = Math.sqrt(norm);
-    if (length > 0) {
-      vector.replaceAll((term, weight) -> weight / length);
+    weighted.sort(
+        Map.Entry.<String, Double>comparingByValue(Comparator.reverseOrder())
+            .thenComparing(Map.Entry.comparingByKey()));
+    double length = norm > 0 ? Math.sqrt(norm) : 1;
+    List<String> terms = new ArrayList<>(weighted.size());
+    float[] weights = new float[weighted.size()];
+    for (int i = 0; i < weighted.size(); i++) {
+      terms.add(weighted.get(i).getKey());
+      weights[i] = (float) (weighted.get(i).getValue() / length);
     }
-    return vector;
+    return new TermVector(List.copyOf(terms), weights);
   }
 
   private static double cosine(Map<String, Double> a, Map<String, Double> b) {

@@ -4,19 +4,32 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
 
-/** How near-duplicate articles are grouped into stories. */
+/** How articles are clustered into stories ({@link StoryClustering}; defaults are its tuning). */
 @ConfigMapping(prefix = "newsbrief.articles.stories")
 public interface StoryConfig {
 
-  /** Articles further apart in publication time are never the same story. */
+  /** Articles further apart in publication time are never compared. */
   @WithDefault("72H")
   Duration window();
 
-  /** Least estimated Jaccard similarity of title + lead shingles for the same story. */
-  @WithDefault("0.5")
-  double minSimilarity();
-
-  /** Words of the text, after the title, that the signature covers. */
-  @WithDefault("80")
+  /** Words of the text, after the title, that an article is compared by. */
+  @WithDefault("60")
   int leadWords();
+
+  /** How many of an article's heaviest terms index it for later articles. */
+  @WithDefault("16")
+  int indexedTerms();
+
+  /** Least average similarity to a story's members for an article to join it. */
+  @WithDefault("0.11")
+  double threshold();
+
+  /** What each day between two articles takes off their similarity. */
+  @WithDefault("0.08")
+  double penaltyPerDay();
+
+  default StoryClustering.Settings settings() {
+    return new StoryClustering.Settings(
+        window(), leadWords(), indexedTerms(), threshold(), penaltyPerDay());
+  }
 }

@@ -1,99 +1,102 @@
 package io.newsbrief.article.story;
 
-import io.newsbrief.article.repository.ArticleRepository;
-import io.newsbrief.article.repository.ArticleRepository.StoryCandidate;
 import io.newsbrief.article.repository.NewArticle;
+import io.newsbrief.article.repository.StoryRepository;
+import io.newsbrief.article.repository.StoryRepository.StoredVector;
+import io.newsbrief.article.story.StoryClustering.Assignment;
+import io.newsbrief.article.story.StoryClustering.Member;
+import io.newsbrief.article.story.StoryClustering.TermVector;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 /**
- * Gives each new article a story id: that of the most similar stored (or same-batch) article
- * published within the window, when the similarity of their titles and leads reaches the threshold;
- * else a new story, named by the article's own id. Candidates come from the LSH bands, so the cost
- * does not grow with the number of stored articles.
+ * Gives each new article of a batch its story, with {@link StoryClustering} over the stored stories
+ * the batch can meet: under an advisory lock held until the batch commits (so replicas assign one
+ * after another and never split an event between them), it loads the term statistics and the
+ * stories sharing the batch's terms within the window — three queries a batch, whatever the number
+ * of stored articles — and assigns the batch in publication order.
  */
 @ApplicationScoped
 public class StoryGrouper {
 
-  private static final Pattern WHITESPACE = Pattern.compile("\\s+");
-
-  private final ArticleRepository repository;
+  private final StoryRepository repository;
   private final StoryConfig config;
 
-  StoryGrouper(ArticleRepository repository, StoryConfig config) {
+  StoryGrouper(StoryRepository repository, StoryConfig config) {
     this.repository = repository;
     this.config = config;
   }
 
-  /** The articles, in order, each with its story id and signature set. Runs one query. */
+  /** The articles, in their order, each with its story id and term vector. */
   public List<NewArticle> group(List<NewArticle> articles) {
     if (articles.isEmpty()) {
       return articles;
     }
-    List<int[]> signatures = articles.stream().map(this::signature).toList();
-    Duration window = config.window();
-    Instant earliest =
-        articles.stream().map(NewArticle::publishedAt).min(Comparator.naturalOrder()).orElseThrow();
-    Instant latest =
-        articles.stream().map(NewArticle::publishedAt).max(Comparator.naturalOrder()).orElseThrow();
-    long[] bands =
-        signatures.stream()
-            .flatMapToLong(signature -> Arrays.stream(MinHash.bands(signature)))
-            .toArray();
-    List<StoryCandidate> candidates =
-        new ArrayList<>(
-            repository.storyCandidates(bands, earliest.minus(window), latest.plus(window)));
-
-    List<NewArticle> grouped = new ArrayList<>(articles.size());
-    for (int i = 0; i < articles.size(); i++) {
-      NewArticle article = articles.get(i);
-      int[] signature = signatures.get(i);
-      UUID storyId = article.id();
-      double best = config.minSimilarity();
-      for (StoryCandidate candidate : candidates) {
-        double similarity = MinHash.similarity(signature, candidate.signature());
-        if (similarity >= best
-            && Duration.between(candidate.publishedAt(), article.publishedAt())
-                    .abs()
-                    .compareTo(window)
-                <= 0) {
-          best = similarity;
-          storyId = candidate.storyId();
-        }
-      }
-      NewArticle withStory = article.withStory(storyId, signature);
-      grouped.add(withStory);
-      candidates.add(new StoryCandidate(article.id(), storyId, article.publishedAt(), signature));
+    repository.lockAssignment();
+    StoryClustering clustering = new StoryClustering(config.settings());
+    Set<String> terms = new HashSet<>();
+    articles.forEach(article -> terms.addAll(clustering.termsOf(article.title(), article.text())));
+    Instant from = earliest(articles).minus(config.window());
+    Instant to = latest(articles).plus(config.window());
+    StoryRepository.TermStatistics statistics = repository.statistics(terms);
+    clustering.rememberStatistics(statistics.documents(), statistics.documentFrequency());
+    for (StoredVector stored : repository.storiesSharing(terms, from, to)) {
+      clustering.remember(
+          new Member(
+              stored.articleId().toString(),
+              stored.storyId().toString(),
+              stored.publishedAt(),
+              new TermVector(stored.terms(), stored.weights())));
     }
-    return grouped;
+    Map<UUID, Assignment> assignments = new HashMap<>();
+    articles.stream()
+        .sorted(Comparator.comparing(NewArticle::publishedAt).thenComparing(NewArticle::id))
+        .forEach(
+            article ->
+                assignments.put(
+                    article.id(),
+                    clustering.assign(
+                        article.id().toString(),
+                        article.title(),
+                        article.text(),
+                        article.publishedAt())));
+    return articles.stream()
+        .map(
+            article -> {
+              Assignment assignment = assignments.get(article.id());
+              return article.withStory(
+                  UUID.fromString(assignment.storyId()),
+                  assignment.vector().terms(),
+                  assignment.vector().weights());
+            })
+        .toList();
   }
 
   /** Indexes the stored ones among {@code grouped} so later articles can find their story. */
   public void index(List<NewArticle> grouped, Set<UUID> storedIds) {
-    Map<UUID, long[]> bands = new HashMap<>();
-    for (NewArticle article : grouped) {
-      if (storedIds.contains(article.id())) {
-        bands.put(article.id(), MinHash.bands(article.storySignature()));
-      }
-    }
-    repository.insertStoryBands(bands);
+    repository.record(
+        grouped.stream().filter(article -> storedIds.contains(article.id())).toList(),
+        config.indexedTerms());
   }
 
-  private int[] signature(NewArticle article) {
-    String[] words = WHITESPACE.split(article.text(), config.leadWords() + 1);
-    String lead =
-        String.join(
-            " ", Arrays.asList(words).subList(0, Math.min(words.length, config.leadWords())));
-    return MinHash.signature(article.title() + " " + lead);
+  private static Instant earliest(List<NewArticle> articles) {
+    return articles.stream()
+        .map(NewArticle::publishedAt)
+        .min(Comparator.naturalOrder())
+        .orElseThrow();
+  }
+
+  private static Instant latest(List<NewArticle> articles) {
+    return articles.stream()
+        .map(NewArticle::publishedAt)
+        .max(Comparator.naturalOrder())
+        .orElseThrow();
   }
 }

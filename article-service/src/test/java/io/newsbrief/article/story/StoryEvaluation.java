@@ -11,7 +11,6 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,12 +22,12 @@ import org.junit.jupiter.api.Test;
  * The story-clustering evaluation, a command rather than a test (its name keeps it out of the
  * normal run): reads a JSONL of {@code {id, title, text, url, source, published, cluster}}, feeds
  * the articles through the clustering in {@code published} order, and prints B³ and pairwise
- * precision, recall and F1 against {@code cluster}, beside "every article alone", "one story per
- * day" and the MinHash near-copy grouping. Run from the project root:
+ * precision, recall and F1 against {@code cluster}, beside "every article alone" and "one story per
+ * day". Run from the project root:
  *
  * <pre>
  * ./mvnw -q test -Pstory-eval [-Dstory.eval.file=FILE] [-Dstory.eval.write=OUT.jsonl]
- *     [-Dstory.eval.settings=WINDOW_HOURS,LEAD_WORDS,THRESHOLD,PENALTY_PER_DAY]
+ *     [-Dstory.eval.settings=WINDOW_HOURS,LEAD_WORDS,INDEXED_TERMS,THRESHOLD,PENALTY_PER_DAY]
  * </pre>
  */
 class StoryEvaluation {
@@ -48,7 +47,6 @@ class StoryEvaluation {
     Map<String, Map<String, String>> methods = new LinkedHashMap<>();
     methods.put("every article alone", byItem(items, Item::id));
     methods.put("one story per day", byItem(items, item -> item.published().toString()));
-    methods.put("MinHash near-copies (Jaccard >= 0.5)", minHash(items));
     long started = System.nanoTime();
     StoryClustering.Settings settings = settings();
     Map<String, String> clustered = cluster(items, settings);
@@ -91,7 +89,10 @@ class StoryEvaluation {
     }
   }
 
-  /** The defaults, or {@code -Dstory.eval.settings=WINDOW_HOURS,LEAD_WORDS,THRESHOLD,PENALTY}. */
+  /**
+   * The defaults, or {@code
+   * -Dstory.eval.settings=WINDOW_HOURS,LEAD_WORDS,INDEXED_TERMS,THRESHOLD,PENALTY}.
+   */
   private static StoryClustering.Settings settings() {
     String given = System.getProperty("story.eval.settings", "");
     if (given.isBlank()) {
@@ -101,8 +102,9 @@ class StoryEvaluation {
     return new StoryClustering.Settings(
         Duration.ofHours(Long.parseLong(parts[0])),
         Integer.parseInt(parts[1]),
-        Double.parseDouble(parts[2]),
-        Double.parseDouble(parts[3]));
+        Integer.parseInt(parts[2]),
+        Double.parseDouble(parts[3]),
+        Double.parseDouble(parts[4]));
   }
 
   static Map<String, String> cluster(List<Item> items, StoryClustering.Settings settings) {
@@ -112,36 +114,6 @@ class StoryEvaluation {
       stories.put(
           item.id(),
           clustering.assign(item.id(), item.title(), item.text(), item.published()).storyId());
-    }
-    return stories;
-  }
-
-  /** Today's grouping: the most similar earlier article's story when Jaccard ≥ 0.5 within 72 h. */
-  private static Map<String, String> minHash(List<Item> items) {
-    Map<String, String> stories = new LinkedHashMap<>();
-    Map<String, int[]> signatures = new HashMap<>();
-    for (Item item : items) {
-      String[] words = item.text().split("\\s+", 81);
-      int[] signature =
-          MinHash.signature(
-              item.title()
-                  + " "
-                  + String.join(" ", List.of(words).subList(0, Math.min(80, words.length))));
-      String story = item.id();
-      double best = 0.5;
-      for (Item earlier : items) {
-        if (!stories.containsKey(earlier.id())) {
-          break;
-        }
-        double similarity = MinHash.similarity(signature, signatures.get(earlier.id()));
-        if (similarity >= best
-            && Duration.between(earlier.published(), item.published()).abs().toHours() <= 72) {
-          best = similarity;
-          story = stories.get(earlier.id());
-        }
-      }
-      stories.put(item.id(), story);
-      signatures.put(item.id(), signature);
     }
     return stories;
   }
