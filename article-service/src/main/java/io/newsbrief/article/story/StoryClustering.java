@@ -1,12 +1,12 @@
 package io.newsbrief.article.story;
 
+import io.newsbrief.commons.text.SparseVectors;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -18,9 +18,9 @@ import java.util.Set;
  * event), when that reaches the threshold; otherwise it starts a story of its own. Similarity is
  * the cosine of TF-IDF vectors of title and lead ({@link StoryTerms}), less a penalty per day
  * between the two articles, so that two reports of one topic days apart stay apart while same-day
- * reports of one event join. Candidates come from an inverted index of each member's most telling
- * terms, so the work per article follows the stories that share its words, not the number of stored
- * articles.
+ * reports of one event join. Candidates are the stories with a member sharing one of the article's
+ * most telling terms (an inverted index of each member's), so the work per article follows the few
+ * stories that share its rare words, not the number of stored articles.
  *
  * <p>The same code serves the evaluation (everything in memory) and the service, which {@link
  * #remember remembers} the stored articles and term statistics a batch can meet before assigning
@@ -54,6 +54,12 @@ public final class StoryClustering {
 
   private record Indexed(Member member, Map<String, Double> vector) {}
 
+  /**
+   * Bounds the work per article where many stories share its heaviest terms (a flood of
+   * near-identical wire copy): the stories sharing the most are compared, the rest cannot win.
+   */
+  static final int MAX_CANDIDATES = 32;
+
   private final Settings settings;
   private final Map<String, Long> documentFrequency = new HashMap<>();
   private final Map<String, List<Indexed>> postings = new HashMap<>();
@@ -69,6 +75,19 @@ public final class StoryClustering {
     return StoryTerms.of(title, text, settings.leadWords()).keySet();
   }
 
+  /**
+   * The terms an article is indexed and looked up by: its heaviest, as the statistics remembered so
+   * far weigh them. A store fetches the stories sharing these before {@link #assign}.
+   */
+  public List<String> indexTermsOf(String title, String text) {
+    return indexTerms(tfIdf(StoryTerms.of(title, text, settings.leadWords())));
+  }
+
+  private List<String> indexTerms(TermVector vector) {
+    List<String> terms = vector.terms();
+    return terms.subList(0, Math.min(terms.size(), settings.indexedTerms()));
+  }
+
   /** Corpus statistics so far: how many articles, and in how many of them each term occurs. */
   public void rememberStatistics(long documents, Map<String, Long> documentFrequency) {
     this.documents = documents;
@@ -78,8 +97,7 @@ public final class StoryClustering {
   /** A stored article, so that later articles can join its story. */
   public void remember(Member member) {
     Indexed indexed = new Indexed(member, member.vector().asMap());
-    List<String> terms = member.vector().terms();
-    for (String term : terms.subList(0, Math.min(terms.size(), settings.indexedTerms()))) {
+    for (String term : indexTerms(member.vector())) {
       postings.computeIfAbsent(term, t -> new ArrayList<>()).add(indexed);
     }
     membersByStory.computeIfAbsent(member.storyId(), s -> new ArrayList<>()).add(indexed);
@@ -100,7 +118,7 @@ public final class StoryClustering {
 
     String best = null;
     double bestScore = settings.threshold();
-    for (String story : candidateStories(counts.keySet(), publishedAt)) {
+    for (String story : candidateStories(indexTerms(vector), publishedAt)) {
       double score = averageSimilarity(asMap, publishedAt, membersByStory.get(story));
       if (score >= bestScore) {
         bestScore = score;
@@ -113,16 +131,29 @@ public final class StoryClustering {
     return new Assignment(storyId, started, started ? 0 : bestScore, vector);
   }
 
-  private Collection<String> candidateStories(Set<String> terms, Instant publishedAt) {
-    Map<String, Boolean> stories = new LinkedHashMap<>();
+  /**
+   * The stories with a member in the window sharing one of {@code terms}, at most {@link
+   * #MAX_CANDIDATES} of them: those sharing the most.
+   */
+  private Collection<String> candidateStories(List<String> terms, Instant publishedAt) {
+    Map<String, Integer> shared = new HashMap<>();
     for (String term : terms) {
       for (Indexed indexed : postings.getOrDefault(term, List.of())) {
         if (withinWindow(indexed.member().publishedAt(), publishedAt)) {
-          stories.put(indexed.member().storyId(), true);
+          shared.merge(indexed.member().storyId(), 1, Integer::sum);
         }
       }
     }
-    return stories.keySet();
+    if (shared.size() <= MAX_CANDIDATES) {
+      return shared.keySet();
+    }
+    return shared.entrySet().stream()
+        .sorted(
+            Map.Entry.<String, Integer>comparingByValue(Comparator.reverseOrder())
+                .thenComparing(Map.Entry.comparingByKey()))
+        .limit(MAX_CANDIDATES)
+        .map(Map.Entry::getKey)
+        .toList();
   }
 
   private double averageSimilarity(
@@ -133,7 +164,7 @@ public final class StoryClustering {
       Instant memberTime = member.member().publishedAt();
       if (withinWindow(memberTime, publishedAt)) {
         double days = Math.abs(Duration.between(memberTime, publishedAt).toMinutes()) / 1440.0;
-        sum += cosine(vector, member.vector()) - settings.penaltyPerDay() * days;
+        sum += SparseVectors.dot(vector, member.vector()) - settings.penaltyPerDay() * days;
         counted++;
       }
     }
@@ -165,18 +196,5 @@ public final class StoryClustering {
       weights[i] = (float) (weighted.get(i).getValue() / length);
     }
     return new TermVector(List.copyOf(terms), weights);
-  }
-
-  private static double cosine(Map<String, Double> a, Map<String, Double> b) {
-    Map<String, Double> small = a.size() <= b.size() ? a : b;
-    Map<String, Double> large = small == a ? b : a;
-    double dot = 0;
-    for (Map.Entry<String, Double> entry : small.entrySet()) {
-      Double other = large.get(entry.getKey());
-      if (other != null) {
-        dot += entry.getValue() * other;
-      }
-    }
-    return dot;
   }
 }

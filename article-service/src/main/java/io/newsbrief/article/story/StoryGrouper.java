@@ -20,8 +20,9 @@ import java.util.UUID;
  * Gives each new article of a batch its story, with {@link StoryClustering} over the stored stories
  * the batch can meet: under an advisory lock held until the batch commits (so replicas assign one
  * after another and never split an event between them), it loads the term statistics and the
- * stories sharing the batch's terms within the window — three queries a batch, whatever the number
- * of stored articles — and assigns the batch in publication order.
+ * stories with a member sharing one of its articles' heaviest terms within the window — three
+ * queries a batch, whatever the number of stored articles — and assigns the batch in publication
+ * order.
  */
 @ApplicationScoped
 public class StoryGrouper {
@@ -47,7 +48,10 @@ public class StoryGrouper {
     Instant to = latest(articles).plus(config.window());
     StoryRepository.TermStatistics statistics = repository.statistics(terms);
     clustering.rememberStatistics(statistics.documents(), statistics.documentFrequency());
-    for (StoredVector stored : repository.storiesSharing(terms, from, to)) {
+    Set<String> indexTerms = new HashSet<>();
+    articles.forEach(
+        article -> indexTerms.addAll(clustering.indexTermsOf(article.title(), article.text())));
+    for (StoredVector stored : repository.storiesSharing(indexTerms, from, to)) {
       clustering.remember(
           new Member(
               stored.articleId().toString(),

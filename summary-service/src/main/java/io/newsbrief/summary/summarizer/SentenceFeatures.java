@@ -1,5 +1,6 @@
 package io.newsbrief.summary.summarizer;
 
+import io.newsbrief.commons.text.SparseVectors;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -66,7 +67,7 @@ final class SentenceFeatures {
     double[][] similarity = new double[n][n];
     for (int i = 0; i < n; i++) {
       for (int j = i + 1; j < n; j++) {
-        similarity[i][j] = similarity[j][i] = dot(vectors.get(i), vectors.get(j));
+        similarity[i][j] = similarity[j][i] = SparseVectors.dot(vectors.get(i), vectors.get(j));
       }
     }
     double[][] features = new double[n][];
@@ -104,8 +105,8 @@ final class SentenceFeatures {
             Math.min(words, 60) / 30.0,
             n == 1 ? 0 : forward / Math.sqrt(n - 1),
             n == 1 ? 0 : backward / Math.sqrt(n - 1),
-            dot(vectors.get(i), centroid),
-            dot(vectors.get(i), titleVector),
+            SparseVectors.dot(vectors.get(i), centroid),
+            SparseVectors.dot(vectors.get(i), titleVector),
             i == 0 ? 0 : similarity[i][0],
             sentence.firstInParagraph() ? 1 : 0,
             QUOTE.matcher(text).find() ? 1 : 0,
@@ -147,18 +148,5 @@ final class SentenceFeatures {
     if (norm > 0) {
       vector.replaceAll((term, weight) -> weight / norm);
     }
-  }
-
-  private static double dot(Map<String, Double> a, Map<String, Double> b) {
-    Map<String, Double> small = a.size() <= b.size() ? a : b;
-    Map<String, Double> large = small == a ? b : a;
-    double sum = 0;
-    for (Map.Entry<String, Double> entry : small.entrySet()) {
-      Double other = large.get(entry.getKey());
-      if (other != null) {
-        sum += entry.getValue() * other;
-      }
-    }
-    return sum;
   }
 }
