@@ -36,8 +36,8 @@ class DatabaseOutageIT extends SuiteUnderTest {
   private static final int CLIENTS = 4;
 
   /**
-   * The gateway gives each downstream call 3 s and starts no retry of an unreachable service after
-   * 4 s: an answer may take two deadlines and the gateway's own work, never longer.
+   * The gateway gives each downstream call 3 s and tries an unreachable service twice: an answer
+   * may take two deadlines and the gateway's own work, never longer.
    */
   private static final Duration LONGEST_ANSWER = Duration.ofSeconds(7);
 

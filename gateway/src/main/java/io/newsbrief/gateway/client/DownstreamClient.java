@@ -13,16 +13,13 @@ import org.eclipse.microprofile.faulttolerance.Retry;
 /**
  * What every gRPC client of the gateway shares, so that a client holds only its mapping: each call
  * gets its own deadline (a configured one would run from start-up, quarkus#30082); an unreachable
- * service is retried twice (every operation is idempotent downstream; with round-robin balancing a
- * retry goes to the next instance, and twice misses an instance that is shutting down even when the
- * rotation meets it again: ScaleOutIT saw one read fail with a single retry; no retry starts after
- * 4 s, so an answer never takes more than two deadlines); a circuit breaker per operation stops
- * calling a service that keeps failing; failures leave as {@link DownstreamRejection} (never
- * retried nor counted) or {@link DownstreamUnavailable}, never as gRPC types. The annotations are
- * inherited by the subclasses' public methods; the subclasses are {@code @Singleton} (a normal
- * scope's client proxy would need a no-argument constructor).
+ * service is retried once (every operation is idempotent downstream); a circuit breaker per
+ * operation stops calling a service that keeps failing; failures leave as {@link
+ * DownstreamRejection} (never retried nor counted) or {@link DownstreamUnavailable}, never as gRPC
+ * types. The annotations are inherited by the subclasses' public methods; the subclasses are
+ * {@code @Singleton} (a normal scope's client proxy would need a no-argument constructor).
  */
-@Retry(maxRetries = 2, delay = 50, maxDuration = 4000)
+@Retry(maxRetries = 1, delay = 50)
 @RetryWhen(exception = DownstreamUnavailable.WhenUnreachable.class)
 @CircuitBreaker(
     requestVolumeThreshold = 20,
