@@ -109,6 +109,7 @@ public class ArticlesClient extends DownstreamClient<ArticleServiceBlockingStub>
         ProtoValues.instant("published_at", article.getPublishedAt()),
         ProtoValues.instant("fetched_at", article.getFetchedAt()),
         article.getWordCount(),
+        emptyToNull(article.getStoryId()),
         withText ? article.getText() : null);
   }
 }

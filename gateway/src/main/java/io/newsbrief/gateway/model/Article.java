@@ -5,7 +5,8 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.time.Instant;
 
 /**
- * An article as the API shows it. {@code text} is omitted from lists. Registered for reflection:
+ * An article as the API shows it. {@code storyId} names the story — the event — it reports, shared
+ * by every outlet's report of it; {@code text} is omitted from lists. Registered for reflection:
  * responses are serialised by {@link io.newsbrief.gateway.rest.ETaggedResponses}, out of sight of
  * the native build's analysis of REST return types.
  */
@@ -22,4 +23,5 @@ public record Article(
     Instant publishedAt,
     Instant fetchedAt,
     Integer wordCount,
+    String storyId,
     String text) {}

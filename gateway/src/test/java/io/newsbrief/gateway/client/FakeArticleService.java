@@ -48,8 +48,10 @@ public class FakeArticleService extends ArticleServiceGrpc.ArticleServiceImplBas
             input.getUrl(),
             url -> {
               created[0] = true;
+              String id = UUID.randomUUID().toString();
               return Article.newBuilder()
-                  .setId(UUID.randomUUID().toString())
+                  .setId(id)
+                  .setStoryId(id)
                   .setUrl(url)
                   .setCanonicalUrl(url)
                   .setTitle(input.getTitle())

@@ -63,6 +63,7 @@ class GatewayApiTest {
         .body("title", equalTo("Talks"));
     String id = first.path("id");
     assertThat(first.header("Location")).endsWith("/api/v1/articles/" + id);
+    assertThat(first.<String>path("storyId")).as("the story it starts").isEqualTo(id);
 
     submit(Map.of("url", url, "title", "Again", "text", "Other."))
         .then()
