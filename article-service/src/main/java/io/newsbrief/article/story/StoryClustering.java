@@ -9,7 +9,6 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Online clustering of articles into stories, one article at a time in publication order: an
@@ -56,7 +55,7 @@ public final class StoryClustering {
 
   /**
    * Bounds the work per article where many stories share its heaviest terms (a flood of
-   * near-identical wire copy): the stories sharing the most are compared, the rest cannot win.
+   * near-identical wire copy): only the stories sharing the most terms are compared.
    */
   static final int MAX_CANDIDATES = 32;
 
@@ -70,17 +69,20 @@ public final class StoryClustering {
     this.settings = settings;
   }
 
-  /** The terms an article is compared by, as {@link #assign} counts them. */
-  public Set<String> termsOf(String title, String text) {
-    return StoryTerms.of(title, text, settings.leadWords()).keySet();
+  /**
+   * The terms an article is compared by, with their weighted counts: read once per article and
+   * passed to {@link #indexTermsOf} and {@link #assign}.
+   */
+  public Map<String, Double> countTerms(String title, String text) {
+    return StoryTerms.of(title, text, settings.leadWords());
   }
 
   /**
    * The terms an article is indexed and looked up by: its heaviest, as the statistics remembered so
    * far weigh them. A store fetches the stories sharing these before {@link #assign}.
    */
-  public List<String> indexTermsOf(String title, String text) {
-    return indexTerms(tfIdf(StoryTerms.of(title, text, settings.leadWords())));
+  public List<String> indexTermsOf(Map<String, Double> counts) {
+    return indexTerms(tfIdf(counts));
   }
 
   private List<String> indexTerms(TermVector vector) {
@@ -110,7 +112,11 @@ public final class StoryClustering {
    * @param articleId names the story when the article starts one
    */
   public Assignment assign(String articleId, String title, String text, Instant publishedAt) {
-    Map<String, Double> counts = StoryTerms.of(title, text, settings.leadWords());
+    return assign(articleId, countTerms(title, text), publishedAt);
+  }
+
+  /** {@link #assign(String, String, String, Instant)} of an article whose terms are counted. */
+  public Assignment assign(String articleId, Map<String, Double> counts, Instant publishedAt) {
     documents++;
     counts.keySet().forEach(term -> documentFrequency.merge(term, 1L, Long::sum));
     TermVector vector = tfIdf(counts);

@@ -42,15 +42,20 @@ public class StoryGrouper {
     }
     repository.lockAssignment();
     StoryClustering clustering = new StoryClustering(config.settings());
+    Map<UUID, Map<String, Double>> counts = new HashMap<>();
+    articles.forEach(
+        article ->
+            counts.put(article.id(), clustering.countTerms(article.title(), article.text())));
     Set<String> terms = new HashSet<>();
-    articles.forEach(article -> terms.addAll(clustering.termsOf(article.title(), article.text())));
+    counts.values().forEach(articleCounts -> terms.addAll(articleCounts.keySet()));
     Instant from = earliest(articles).minus(config.window());
     Instant to = latest(articles).plus(config.window());
     StoryRepository.TermStatistics statistics = repository.statistics(terms);
     clustering.rememberStatistics(statistics.documents(), statistics.documentFrequency());
     Set<String> indexTerms = new HashSet<>();
-    articles.forEach(
-        article -> indexTerms.addAll(clustering.indexTermsOf(article.title(), article.text())));
+    counts
+        .values()
+        .forEach(articleCounts -> indexTerms.addAll(clustering.indexTermsOf(articleCounts)));
     for (StoredVector stored : repository.storiesSharing(indexTerms, from, to)) {
       clustering.remember(
           new Member(
@@ -67,10 +72,7 @@ public class StoryGrouper {
                 assignments.put(
                     article.id(),
                     clustering.assign(
-                        article.id().toString(),
-                        article.title(),
-                        article.text(),
-                        article.publishedAt())));
+                        article.id().toString(), counts.get(article.id()), article.publishedAt())));
     return articles.stream()
         .map(
             article -> {
