@@ -39,7 +39,7 @@ class EndToEndIT {
   static final Path ROOT =
       Path.of(System.getProperty("newsbrief.root", "..")).toAbsolutePath().normalize();
   static final SuiteSettings SETTINGS =
-      new SuiteSettings(ROOT, ROOT.resolve("launcher/target/e2e"), 55532, 20000);
+      new SuiteSettings(ROOT, ROOT.resolve("launcher/target/e2e"), 15520, 20000);
   static final Duration BRIEF_DEADLINE = Duration.ofSeconds(60);
 
   static final String TEXT =
@@ -269,11 +269,11 @@ class EndToEndIT {
           .hasMessageContaining("another launcher is running");
     }
     SuiteSettings elsewhere =
-        new SuiteSettings(ROOT, ROOT.resolve("launcher/target/e2e-second"), 55532, 20000);
+        new SuiteSettings(ROOT, ROOT.resolve("launcher/target/e2e-second"), 15520, 20000);
     try (LocalSuite second = new LocalSuite(elsewhere)) {
       assertThatThrownBy(() -> second.start(false))
           .isInstanceOf(LocalSuite.LaunchException.class)
-          .hasMessageContaining("port 55532 (PostgreSQL) is already in use");
+          .hasMessageContaining("port 15520 (PostgreSQL) is already in use");
     }
     try (ServerSocket taken = new ServerSocket(0);
         LocalSuite second =

@@ -29,7 +29,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class MigrationsJobIT {
 
-  private static final int POSTGRES_PORT = 55539;
+  private static final int POSTGRES_PORT = 15529;
   private static final int SERVICE_PORT = 29181;
   private static final Path LOGS = EndToEndIT.ROOT.resolve("launcher/target/migrations");
   private static final Map<String, String> DEPLOYMENT =

@@ -61,7 +61,7 @@ final class BenchCommand {
     Sizes sizes = Arrays.asList(args).contains("--quick") ? Sizes.QUICK : Sizes.FULL;
     Path root = Path.of("").toAbsolutePath();
     SuiteSettings settings =
-        new SuiteSettings(root, root.resolve("launcher/target/bench"), 55632, 30000);
+        new SuiteSettings(root, root.resolve("launcher/target/bench"), 15632, 21000);
     try (LocalSuite suite = new LocalSuite(settings)) {
       suite.start(true);
       BenchReport report = new BenchCommand(suite, settings, sizes).measureAll();

@@ -163,7 +163,7 @@ final class SoakCommand {
     int perSecond = (int) number(options, "--rate", 40);
     Path root = Path.of("").toAbsolutePath();
     SuiteSettings settings =
-        new SuiteSettings(root, root.resolve("launcher/target/soak"), 55732, 40000);
+        new SuiteSettings(root, root.resolve("launcher/target/soak"), 15732, 22000);
     try (LocalSuite suite = new LocalSuite(settings)) {
       suite.liftWriteLimits();
       suite.start(true);

@@ -29,13 +29,14 @@ abstract class SuiteUnderTest {
   private DatabaseDigest digest;
 
   /**
-   * @param slot 1, 2, 3…: PostgreSQL on 55530 + slot, the services on their ports + slot × 1000 +
-   *     20000
+   * @param slot 1, 2, 3…: PostgreSQL on 15530 + slot, the services on their ports + slot × 1000 +
+   *     10000. All below the kernel's ephemeral range (32768 and up), where any outgoing connection
+   *     may hold the port when the suite starts.
    */
   SuiteUnderTest(String name, int slot) {
     settings =
         new SuiteSettings(
-            ROOT, ROOT.resolve("loadtest/target/" + name), 55530 + slot, 20000 + slot * 1000);
+            ROOT, ROOT.resolve("loadtest/target/" + name), 15530 + slot, 10000 + slot * 1000);
   }
 
   /** Settings before the suite starts (overrides, lifted limits); none by default. */
