@@ -24,7 +24,7 @@ import org.hibernate.Session;
 
 /**
  * The SQL over articles: inserts with dedupe, lists, full-text search. Feeds have their own {@link
- * FeedRepository}, stories their {@link StoryRepository}, the brief-request outbox its {@link
+ * FeedRepository}, stories their {@link StoryIndexRepository}, the brief-request outbox its {@link
  * BriefRequestOutbox}.
  */
 @ApplicationScoped
@@ -74,8 +74,8 @@ public class ArticleRepository implements PanacheRepositoryBase<Article, UUID> {
         insert.setString(++p, article.contentSha256());
         insert.setInt(++p, article.wordCount());
         insert.setObject(++p, article.storyId());
-        insert.setArray(++p, StoryRepository.termArray(connection, article.storyTerms()));
-        insert.setArray(++p, StoryRepository.weightArray(connection, article.storyWeights()));
+        insert.setArray(++p, StoryIndexRepository.termArray(connection, article.storyTerms()));
+        insert.setArray(++p, StoryIndexRepository.weightArray(connection, article.storyWeights()));
       }
       try (ResultSet rows = insert.executeQuery()) {
         while (rows.next()) {

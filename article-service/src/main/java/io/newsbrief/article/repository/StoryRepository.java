@@ -2,7 +2,6 @@ package io.newsbrief.article.repository;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -11,21 +10,26 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.hibernate.Session;
 
 /**
- * The SQL of story clustering: the articles' term vectors and postings, the corpus statistics, and
- * the lock that makes assignment one writer at a time across replicas.
+ * The story rows the API reads, kept in step with the articles' story ids: refreshed when members
+ * join, merged stories turned into aliases of the survivor.
  */
 @ApplicationScoped
 public class StoryRepository {
 
-  /** An arbitrary constant: the advisory lock every story assignment takes. */
-  private static final long ASSIGNMENT_LOCK = 0x5354_4F52_5953L;
+  private static final String COLUMNS =
+      "s.id, s.headline, s.language, s.first_published, s.last_published, s.updated_at,"
+          + " s.articles, s.sources";
+
+  /** The source a member counts as: its source name, or its site when it has none. */
+  private static final String SOURCE =
+      "coalesce(nullif(a.source_name, ''), substring(a.canonical_url FROM '://([^/:?#]+)'))";
 
   private final EntityManager entityManager;
 
@@ -33,161 +37,210 @@ public class StoryRepository {
     this.entityManager = entityManager;
   }
 
-  /** A stored article's story and vector. */
-  public record StoredVector(
-      UUID articleId, UUID storyId, Instant publishedAt, List<String> terms, float[] weights) {}
+  /** Equality filters of a story list; empty strings and a null time mean "any". */
+  public record StoryFilter(String language, String query, Instant updatedSince) {}
 
-  /** How many articles there are, and in how many of them each asked-for term occurs. */
-  public record TermStatistics(long documents, Map<String, Long> documentFrequency) {}
-
-  /**
-   * Serializes story assignment across replicas until this transaction ends: the next writer sees
-   * every story this one made, so one event is never split by two writers deciding at once.
-   */
-  public void lockAssignment() {
-    session()
-        .doWork(
-            connection -> {
-              try (PreparedStatement lock =
-                  connection.prepareStatement("SELECT pg_advisory_xact_lock(?)")) {
-                lock.setLong(1, ASSIGNMENT_LOCK);
-                lock.execute();
-              }
-            });
-  }
-
-  public TermStatistics statistics(Collection<String> terms) {
-    return session()
-        .doReturningWork(
-            connection -> {
-              Map<String, Long> frequency = new HashMap<>();
-              try (PreparedStatement select =
-                  connection.prepareStatement(
-                      "SELECT term, documents FROM story_term WHERE term = ANY (?)")) {
-                select.setArray(1, connection.createArrayOf("text", terms.toArray()));
-                try (ResultSet rows = select.executeQuery()) {
-                  while (rows.next()) {
-                    frequency.put(rows.getString(1), rows.getLong(2));
-                  }
-                }
-              }
-              try (PreparedStatement corpus =
-                      connection.prepareStatement("SELECT documents FROM story_corpus");
-                  ResultSet rows = corpus.executeQuery()) {
-                rows.next();
-                return new TermStatistics(rows.getLong(1), frequency);
-              }
-            });
-  }
+  /** Where a page of stories resumes: after this row in (updated_at, id) descending order. */
+  public record StoryPosition(Instant updatedAt, UUID id) {}
 
   /**
-   * The articles, published in [{@code from}, {@code to}], of every story that has a member in that
-   * time with a posting for one of {@code terms}.
+   * Moves the members of each merged story (key) to its survivor (value) and leaves the merged id
+   * answering as an alias of the survivor, also where it was itself the target of earlier aliases.
    */
-  public List<StoredVector> storiesSharing(Collection<String> terms, Instant from, Instant to) {
-    return session()
-        .doReturningWork(
-            connection -> {
-              try (PreparedStatement select =
-                  connection.prepareStatement(
-                      "SELECT a.id, a.story_id, a.published_at, a.story_terms, a.story_weights"
-                          + " FROM article a WHERE a.story_id IN (SELECT m.story_id FROM"
-                          + " story_posting p JOIN article m ON m.id = p.article_id"
-                          + " WHERE p.term = ANY (?) AND p.published_at BETWEEN ? AND ?)"
-                          + " AND a.published_at BETWEEN ? AND ? AND a.story_terms IS NOT NULL")) {
-                select.setArray(1, connection.createArrayOf("text", terms.toArray()));
-                select.setTimestamp(2, Timestamp.from(from));
-                select.setTimestamp(3, Timestamp.from(to));
-                select.setTimestamp(4, Timestamp.from(from));
-                select.setTimestamp(5, Timestamp.from(to));
-                List<StoredVector> vectors = new ArrayList<>();
-                try (ResultSet rows = select.executeQuery()) {
-                  while (rows.next()) {
-                    Float[] weights = (Float[]) rows.getArray(5).getArray();
-                    float[] unboxed = new float[weights.length];
-                    for (int i = 0; i < weights.length; i++) {
-                      unboxed[i] = weights[i];
-                    }
-                    vectors.add(
-                        new StoredVector(
-                            rows.getObject(1, UUID.class),
-                            rows.getObject(2, UUID.class),
-                            rows.getTimestamp(3).toInstant(),
-                            List.of((String[]) rows.getArray(4).getArray()),
-                            unboxed));
-                  }
-                }
-                return vectors;
-              }
-            });
-  }
-
-  /**
-   * Counts stored articles into the statistics and indexes each by its first {@code indexedTerms}
-   * terms (the heaviest).
-   */
-  public void record(List<NewArticle> stored, int indexedTerms) {
-    if (stored.isEmpty()) {
+  public void merge(Map<UUID, UUID> survivorByMerged) {
+    if (survivorByMerged.isEmpty()) {
       return;
     }
-    List<String> postingTerms = new ArrayList<>();
-    List<Timestamp> postingTimes = new ArrayList<>();
-    List<UUID> postingArticles = new ArrayList<>();
-    List<String> allTerms = new ArrayList<>();
-    for (NewArticle article : stored) {
-      List<String> terms = article.storyTerms();
-      allTerms.addAll(terms);
-      for (String term : terms.subList(0, Math.min(terms.size(), indexedTerms))) {
-        postingTerms.add(term);
-        postingTimes.add(Timestamp.from(article.publishedAt()));
-        postingArticles.add(article.id());
-      }
-    }
+    List<UUID> merged = List.copyOf(survivorByMerged.keySet());
+    List<UUID> survivors = merged.stream().map(survivorByMerged::get).toList();
     session()
         .doWork(
             connection -> {
-              try (PreparedStatement postings =
-                  connection.prepareStatement(
-                      "INSERT INTO story_posting (term, published_at, article_id)"
-                          + " SELECT * FROM unnest(?::text[], ?::timestamptz[], ?::uuid[])"
-                          + " ON CONFLICT DO NOTHING")) {
-                postings.setArray(1, connection.createArrayOf("text", postingTerms.toArray()));
-                postings.setArray(
-                    2, connection.createArrayOf("timestamptz", postingTimes.toArray()));
-                postings.setArray(3, connection.createArrayOf("uuid", postingArticles.toArray()));
-                postings.executeUpdate();
+              for (String sql :
+                  List.of(
+                      "UPDATE article SET story_id = m.survivor FROM unnest(?::uuid[], ?::uuid[])"
+                          + " AS m(merged, survivor) WHERE article.story_id = m.merged",
+                      "UPDATE story_alias SET story_id = m.survivor FROM unnest(?::uuid[],"
+                          + " ?::uuid[]) AS m(merged, survivor)"
+                          + " WHERE story_alias.story_id = m.merged",
+                      "INSERT INTO story_alias (alias, story_id) SELECT * FROM unnest(?::uuid[],"
+                          + " ?::uuid[]) ON CONFLICT (alias) DO UPDATE"
+                          + " SET story_id = EXCLUDED.story_id")) {
+                try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                  statement.setArray(1, uuids(connection, merged));
+                  statement.setArray(2, uuids(connection, survivors));
+                  statement.executeUpdate();
+                }
               }
-              try (PreparedStatement frequencies =
-                  connection.prepareStatement(
-                      "INSERT INTO story_term (term, documents)"
-                          + " SELECT term, count(*) FROM unnest(?::text[]) AS term GROUP BY term"
-                          + " ON CONFLICT (term) DO UPDATE"
-                          + " SET documents = story_term.documents + EXCLUDED.documents")) {
-                frequencies.setArray(1, connection.createArrayOf("text", allTerms.toArray()));
-                frequencies.executeUpdate();
-              }
-              try (PreparedStatement corpus =
-                  connection.prepareStatement(
-                      "UPDATE story_corpus SET documents = documents + ?")) {
-                corpus.setLong(1, stored.size());
-                corpus.executeUpdate();
+              try (PreparedStatement delete =
+                  connection.prepareStatement("DELETE FROM story WHERE id = ANY (?)")) {
+                delete.setArray(1, uuids(connection, merged));
+                delete.executeUpdate();
               }
             });
   }
 
-  static Array termArray(Connection connection, List<String> terms) throws SQLException {
-    return terms == null ? null : connection.createArrayOf("text", terms.toArray());
+  /**
+   * Recomputes the rows of the given stories from their members, each headed by the title of the
+   * article given for it (its most central member) or, when that is not a member, its first one; a
+   * story left without members is removed.
+   *
+   * @return the refreshed rows
+   */
+  public List<Story> refresh(Map<UUID, UUID> headlineArticleByStory) {
+    if (headlineArticleByStory.isEmpty()) {
+      return List.of();
+    }
+    List<UUID> stories = List.copyOf(headlineArticleByStory.keySet());
+    List<UUID> headlines = stories.stream().map(headlineArticleByStory::get).toList();
+    return session()
+        .doReturningWork(
+            connection -> {
+              try (PreparedStatement delete =
+                  connection.prepareStatement(
+                      "DELETE FROM story s WHERE s.id = ANY (?)"
+                          + " AND NOT EXISTS (SELECT 1 FROM article a WHERE a.story_id = s.id)")) {
+                delete.setArray(1, uuids(connection, stories));
+                delete.executeUpdate();
+              }
+              try (PreparedStatement upsert =
+                  connection.prepareStatement(
+                      "INSERT INTO story AS s (id, headline, language, first_published,"
+                          + " last_published, updated_at, articles, sources)"
+                          + " SELECT t.story_id,"
+                          + " coalesce(max(a.title) FILTER (WHERE a.id = t.headline_id),"
+                          + " (array_agg(a.title ORDER BY a.published_at, a.id))[1]),"
+                          + " mode() WITHIN GROUP (ORDER BY a.language),"
+                          + " min(a.published_at), max(a.published_at), clock_timestamp(),"
+                          + " count(*), count(DISTINCT "
+                          + SOURCE
+                          + ") FROM unnest(?::uuid[], ?::uuid[]) AS t(story_id, headline_id)"
+                          + " JOIN article a ON a.story_id = t.story_id"
+                          + " GROUP BY t.story_id, t.headline_id"
+                          + " ON CONFLICT (id) DO UPDATE SET headline = EXCLUDED.headline,"
+                          + " language = EXCLUDED.language,"
+                          + " first_published = EXCLUDED.first_published,"
+                          + " last_published = EXCLUDED.last_published,"
+                          + " updated_at = EXCLUDED.updated_at, articles = EXCLUDED.articles,"
+                          + " sources = EXCLUDED.sources RETURNING "
+                          + COLUMNS)) {
+                upsert.setArray(1, uuids(connection, stories));
+                upsert.setArray(2, uuids(connection, headlines));
+                return stories(upsert);
+              }
+            });
   }
 
-  static Array weightArray(Connection connection, float[] weights) throws SQLException {
-    if (weights == null) {
-      return null;
+  /** The story {@code id}, or the story it was merged into; empty when there is neither. */
+  public Optional<Story> find(UUID id) {
+    return session()
+        .doReturningWork(
+            connection -> {
+              try (PreparedStatement select =
+                  connection.prepareStatement(
+                      "SELECT "
+                          + COLUMNS
+                          + " FROM story s WHERE s.id = coalesce("
+                          + "(SELECT story_id FROM story_alias WHERE alias = ?), ?)")) {
+                select.setObject(1, id);
+                select.setObject(2, id);
+                return stories(select).stream().findFirst();
+              }
+            });
+  }
+
+  /** A story's members, the earliest published first, at most {@code limit}. */
+  public List<StoryMember> members(UUID storyId, int limit) {
+    return session()
+        .doReturningWork(
+            connection -> {
+              try (PreparedStatement select =
+                  connection.prepareStatement(
+                      "SELECT a.id, "
+                          + SOURCE
+                          + ", a.title, a.canonical_url, a.published_at FROM article a"
+                          + " WHERE a.story_id = ? ORDER BY a.published_at, a.id LIMIT ?")) {
+                select.setObject(1, storyId);
+                select.setInt(2, limit);
+                List<StoryMember> members = new ArrayList<>();
+                try (ResultSet rows = select.executeQuery()) {
+                  while (rows.next()) {
+                    members.add(
+                        new StoryMember(
+                            rows.getObject(1, UUID.class),
+                            rows.getString(2),
+                            rows.getString(3),
+                            rows.getString(4),
+                            rows.getTimestamp(5).toInstant()));
+                  }
+                }
+                return members;
+              }
+            });
+  }
+
+  /**
+   * One page of stories, most recently updated first, after {@code after} (exclusive). A query
+   * keeps the stories with a member matching it (web-search syntax).
+   */
+  public List<Story> listPage(StoryFilter filter, StoryPosition after, int limit) {
+    StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM story s WHERE true");
+    List<Object> parameters = new ArrayList<>();
+    if (!filter.language().isEmpty()) {
+      sql.append(" AND s.language = ?");
+      parameters.add(filter.language());
     }
-    Float[] boxed = new Float[weights.length];
-    for (int i = 0; i < weights.length; i++) {
-      boxed[i] = weights[i];
+    if (filter.updatedSince() != null) {
+      sql.append(" AND s.updated_at >= ?");
+      parameters.add(Timestamp.from(filter.updatedSince()));
     }
-    return connection.createArrayOf("real", boxed);
+    if (!filter.query().isEmpty()) {
+      sql.append(
+          " AND s.id IN (SELECT a.story_id FROM article a"
+              + " WHERE a.search_vector @@ websearch_to_tsquery('english', ?))");
+      parameters.add(filter.query());
+    }
+    if (after != null) {
+      sql.append(" AND (s.updated_at, s.id) < (?, ?)");
+      parameters.add(Timestamp.from(after.updatedAt()));
+      parameters.add(after.id());
+    }
+    sql.append(" ORDER BY s.updated_at DESC, s.id DESC LIMIT ?");
+    parameters.add(limit);
+    return session()
+        .doReturningWork(
+            connection -> {
+              try (PreparedStatement select = connection.prepareStatement(sql.toString())) {
+                for (int i = 0; i < parameters.size(); i++) {
+                  select.setObject(i + 1, parameters.get(i));
+                }
+                return stories(select);
+              }
+            });
+  }
+
+  private static List<Story> stories(PreparedStatement statement) throws SQLException {
+    List<Story> stories = new ArrayList<>();
+    try (ResultSet rows = statement.executeQuery()) {
+      while (rows.next()) {
+        stories.add(
+            new Story(
+                rows.getObject(1, UUID.class),
+                rows.getString(2),
+                rows.getString(3),
+                rows.getTimestamp(4).toInstant(),
+                rows.getTimestamp(5).toInstant(),
+                rows.getTimestamp(6).toInstant(),
+                rows.getInt(7),
+                rows.getInt(8)));
+      }
+    }
+    return stories;
+  }
+
+  private static java.sql.Array uuids(Connection connection, Collection<UUID> ids)
+      throws SQLException {
+    return connection.createArrayOf("uuid", ids.toArray());
   }
 
   private Session session() {

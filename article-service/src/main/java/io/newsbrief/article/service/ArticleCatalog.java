@@ -12,6 +12,7 @@ import io.newsbrief.article.repository.ArticleRepository.SearchPosition;
 import io.newsbrief.article.repository.NewArticle;
 import io.newsbrief.article.service.ArticleEvents.ArticlesStored;
 import io.newsbrief.article.story.StoryGrouper;
+import io.newsbrief.article.story.StoryGrouper.StoryBatch;
 import io.newsbrief.commons.error.InvalidArgumentException;
 import io.newsbrief.commons.error.NotFoundException;
 import io.newsbrief.commons.paging.KeysetPaging;
@@ -106,9 +107,10 @@ public class ArticleCatalog {
       count(ImportOutcome.Kind.REJECTED, 1);
       throw e;
     }
-    article = stories.group(List.of(article)).get(0);
-    Insertion insertion = repository.insertNew(List.of(article));
-    stories.index(List.of(article), insertion.insertedIds());
+    StoryBatch batch = stories.group(List.of(article));
+    article = batch.articles().get(0);
+    Insertion insertion = repository.insertNew(batch.articles());
+    stories.index(batch, insertion.insertedIds());
     if (insertion.insertedIds().contains(article.id())) {
       Article stored = article.toArticle();
       storedEvents.fire(new ArticlesStored(List.of(stored)));
@@ -138,9 +140,10 @@ public class ArticleCatalog {
         outcomes.set(i, new ImportOutcome(ImportOutcome.Kind.REJECTED, null, e.getMessage()));
       }
     }
-    List<NewArticle> grouped = stories.group(List.copyOf(validByIndex.values()));
+    StoryBatch batch = stories.group(List.copyOf(validByIndex.values()));
+    List<NewArticle> grouped = batch.articles();
     Insertion insertion = repository.insertNew(grouped);
-    stories.index(grouped, insertion.insertedIds());
+    stories.index(batch, insertion.insertedIds());
     List<Article> stored = new ArrayList<>(insertion.insertedIds().size());
     Map<UUID, NewArticle> groupedById = byNewId(grouped);
     validByIndex.forEach(

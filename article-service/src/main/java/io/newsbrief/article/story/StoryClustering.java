@@ -48,8 +48,13 @@ public final class StoryClustering {
   /** An article already in a story. */
   public record Member(String articleId, String storyId, Instant publishedAt, TermVector vector) {}
 
-  /** One assigned article: its story, whether it started it, the similarity, and its vector. */
-  public record Assignment(String storyId, boolean started, double similarity, TermVector vector) {}
+  /**
+   * One assigned article: its story, whether it started it, the similarity, its vector, and the
+   * stories it bridged into its own (they no longer exist; their ids are aliases of {@code
+   * storyId}).
+   */
+  public record Assignment(
+      String storyId, boolean started, double similarity, TermVector vector, List<String> merged) {}
 
   private record Indexed(Member member, Map<String, Double> vector) {}
 
@@ -63,6 +68,7 @@ public final class StoryClustering {
   private final Map<String, Long> documentFrequency = new HashMap<>();
   private final Map<String, List<Indexed>> postings = new HashMap<>();
   private final Map<String, List<Indexed>> membersByStory = new HashMap<>();
+  private final Map<String, String> survivorOf = new HashMap<>();
   private long documents;
 
   public StoryClustering(Settings settings) {
@@ -102,7 +108,9 @@ public final class StoryClustering {
     for (String term : indexTerms(member.vector())) {
       postings.computeIfAbsent(term, t -> new ArrayList<>()).add(indexed);
     }
-    membersByStory.computeIfAbsent(member.storyId(), s -> new ArrayList<>()).add(indexed);
+    membersByStory
+        .computeIfAbsent(survivorOf(member.storyId()), s -> new ArrayList<>())
+        .add(indexed);
   }
 
   /**
@@ -122,19 +130,83 @@ public final class StoryClustering {
     TermVector vector = tfIdf(counts);
     Map<String, Double> asMap = vector.asMap();
 
-    String best = null;
-    double bestScore = settings.threshold();
+    Map<String, Double> joinable = new HashMap<>();
     for (String story : candidateStories(indexTerms(vector), publishedAt)) {
       double score = averageSimilarity(asMap, publishedAt, membersByStory.get(story));
-      if (score >= bestScore) {
-        bestScore = score;
-        best = story;
+      if (score >= settings.threshold()) {
+        joinable.put(story, score);
       }
     }
-    boolean started = best == null;
-    String storyId = started ? articleId : best;
-    remember(new Member(articleId, storyId, publishedAt, vector));
-    return new Assignment(storyId, started, started ? 0 : bestScore, vector);
+    if (joinable.isEmpty()) {
+      remember(new Member(articleId, articleId, publishedAt, vector));
+      return new Assignment(articleId, true, 0, vector, List.of());
+    }
+    // The article joins the story it is closest to. It bridges another story it also reaches into
+    // that one when the two stories are as close, on average over their members, as a member must
+    // be to join: a bridge alone does not merge two events that merely share a topic.
+    String best =
+        joinable.entrySet().stream()
+            .max(Map.Entry.<String, Double>comparingByValue().thenComparing(Map.Entry::getKey))
+            .orElseThrow()
+            .getKey();
+    List<String> bridged =
+        joinable.keySet().stream()
+            .filter(story -> !story.equals(best))
+            .filter(story -> linkage(best, story) >= settings.threshold())
+            .toList();
+    // Merged stories take the largest one's id, so the fewest members change story; of two the
+    // same size, the older one's.
+    List<String> merging = new ArrayList<>(bridged);
+    merging.add(best);
+    String survivor =
+        merging.stream()
+            .max(
+                Comparator.<String>comparingInt(story -> membersByStory.get(story).size())
+                    .thenComparing(this::firstPublished, Comparator.reverseOrder())
+                    .thenComparing(Comparator.reverseOrder()))
+            .orElseThrow();
+    List<String> merged =
+        merging.stream().filter(story -> !story.equals(survivor)).sorted().toList();
+    merged.forEach(story -> mergeInto(story, survivor));
+    remember(new Member(articleId, survivor, publishedAt, vector));
+    return new Assignment(survivor, false, joinable.get(best), vector, merged);
+  }
+
+  /** The story {@code storyId} is now part of: itself, unless it was merged into another. */
+  public String survivorOf(String storyId) {
+    String current = storyId;
+    for (String next = survivorOf.get(current); next != null; next = survivorOf.get(current)) {
+      current = next;
+    }
+    return current;
+  }
+
+  /**
+   * The member of a story most similar to the others (the one whose title heads it), among the
+   * members this instance knows: those within the window of the articles it assigned.
+   */
+  public String centralMember(String storyId) {
+    List<Indexed> members = membersByStory.getOrDefault(survivorOf(storyId), List.of());
+    String central = null;
+    double bestTotal = Double.NEGATIVE_INFINITY;
+    for (Indexed member : members) {
+      double total = 0;
+      for (Indexed other : members) {
+        total += SparseVectors.dot(member.vector(), other.vector());
+      }
+      if (total > bestTotal) {
+        bestTotal = total;
+        central = member.member().articleId();
+      }
+    }
+    return central;
+  }
+
+  private void mergeInto(String merged, String survivor) {
+    survivorOf.put(merged, survivor);
+    membersByStory
+        .computeIfAbsent(survivor, s -> new ArrayList<>())
+        .addAll(membersByStory.remove(merged));
   }
 
   /**
@@ -146,7 +218,7 @@ public final class StoryClustering {
     for (String term : terms) {
       for (Indexed indexed : postings.getOrDefault(term, List.of())) {
         if (withinWindow(indexed.member().publishedAt(), publishedAt)) {
-          shared.merge(indexed.member().storyId(), 1, Integer::sum);
+          shared.merge(survivorOf(indexed.member().storyId()), 1, Integer::sum);
         }
       }
     }
@@ -171,6 +243,29 @@ public final class StoryClustering {
       if (withinWindow(memberTime, publishedAt)) {
         double days = Math.abs(Duration.between(memberTime, publishedAt).toMinutes()) / 1440.0;
         sum += SparseVectors.dot(vector, member.vector()) - settings.penaltyPerDay() * days;
+        counted++;
+      }
+    }
+    return counted == 0 ? Double.NEGATIVE_INFINITY : sum / counted;
+  }
+
+  private Instant firstPublished(String story) {
+    return membersByStory.get(story).stream()
+        .map(member -> member.member().publishedAt())
+        .min(Comparator.naturalOrder())
+        .orElseThrow();
+  }
+
+  /** Average similarity between the members of two stories. */
+  private double linkage(String story, String other) {
+    double sum = 0;
+    int counted = 0;
+    for (Indexed member : membersByStory.get(story)) {
+      double similarity =
+          averageSimilarity(
+              member.vector(), member.member().publishedAt(), membersByStory.get(other));
+      if (similarity != Double.NEGATIVE_INFINITY) {
+        sum += similarity;
         counted++;
       }
     }

@@ -1,12 +1,17 @@
 package io.newsbrief.article.story;
 
 import io.newsbrief.article.repository.NewArticle;
+import io.newsbrief.article.repository.Story;
+import io.newsbrief.article.repository.StoryIndexRepository;
+import io.newsbrief.article.repository.StoryIndexRepository.StoredVector;
 import io.newsbrief.article.repository.StoryRepository;
-import io.newsbrief.article.repository.StoryRepository.StoredVector;
 import io.newsbrief.article.story.StoryClustering.Assignment;
 import io.newsbrief.article.story.StoryClustering.Member;
 import io.newsbrief.article.story.StoryClustering.TermVector;
+import io.newsbrief.article.story.StoryEvents.StoriesChanged;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -27,20 +32,35 @@ import java.util.UUID;
 @ApplicationScoped
 public class StoryGrouper {
 
-  private final StoryRepository repository;
+  private final StoryIndexRepository index;
+  private final StoryRepository stories;
   private final StoryConfig config;
+  private final Event<StoriesChanged> events;
 
-  StoryGrouper(StoryRepository repository, StoryConfig config) {
-    this.repository = repository;
+  StoryGrouper(
+      StoryIndexRepository index,
+      StoryRepository stories,
+      StoryConfig config,
+      Event<StoriesChanged> events) {
+    this.index = index;
+    this.stories = stories;
     this.config = config;
+    this.events = events;
   }
 
-  /** The articles, in their order, each with its story id and term vector. */
-  public List<NewArticle> group(List<NewArticle> articles) {
+  /**
+   * A grouped batch: the articles, in their order, each with its story id and term vector; the
+   * stories they merged (merged id to survivor); and the member heading each story they joined.
+   */
+  public record StoryBatch(
+      List<NewArticle> articles, Map<UUID, UUID> survivorByMerged, Map<UUID, UUID> headlines) {}
+
+  /** Groups the articles of a batch, to be stored and then {@link #index indexed}. */
+  public StoryBatch group(List<NewArticle> articles) {
     if (articles.isEmpty()) {
-      return articles;
+      return new StoryBatch(articles, Map.of(), Map.of());
     }
-    repository.lockAssignment();
+    index.lockAssignment();
     StoryClustering clustering = new StoryClustering(config.settings());
     Map<UUID, Map<String, Double>> counts = new HashMap<>();
     articles.forEach(
@@ -50,13 +70,13 @@ public class StoryGrouper {
     counts.values().forEach(articleCounts -> terms.addAll(articleCounts.keySet()));
     Instant from = earliest(articles).minus(config.window());
     Instant to = latest(articles).plus(config.window());
-    StoryRepository.TermStatistics statistics = repository.statistics(terms);
+    StoryIndexRepository.TermStatistics statistics = index.statistics(terms);
     clustering.rememberStatistics(statistics.documents(), statistics.documentFrequency());
     Set<String> indexTerms = new HashSet<>();
     counts
         .values()
         .forEach(articleCounts -> indexTerms.addAll(clustering.indexTermsOf(articleCounts)));
-    for (StoredVector stored : repository.storiesSharing(indexTerms, from, to)) {
+    for (StoredVector stored : index.storiesSharing(indexTerms, from, to)) {
       clustering.remember(
           new Member(
               stored.articleId().toString(),
@@ -65,31 +85,89 @@ public class StoryGrouper {
               new TermVector(stored.terms(), stored.weights())));
     }
     Map<UUID, Assignment> assignments = new HashMap<>();
+    Set<String> merged = new HashSet<>();
     articles.stream()
         .sorted(Comparator.comparing(NewArticle::publishedAt).thenComparing(NewArticle::id))
         .forEach(
-            article ->
-                assignments.put(
-                    article.id(),
-                    clustering.assign(
-                        article.id().toString(), counts.get(article.id()), article.publishedAt())));
-    return articles.stream()
-        .map(
             article -> {
-              Assignment assignment = assignments.get(article.id());
-              return article.withStory(
-                  UUID.fromString(assignment.storyId()),
-                  assignment.vector().terms(),
-                  assignment.vector().weights());
-            })
-        .toList();
+              Assignment assignment =
+                  clustering.assign(
+                      article.id().toString(), counts.get(article.id()), article.publishedAt());
+              assignments.put(article.id(), assignment);
+              merged.addAll(assignment.merged());
+            });
+    // A later article of the batch may have merged an earlier one's story: the survivor counts.
+    List<NewArticle> grouped =
+        articles.stream()
+            .map(
+                article -> {
+                  Assignment assignment = assignments.get(article.id());
+                  return article.withStory(
+                      UUID.fromString(clustering.survivorOf(assignment.storyId())),
+                      assignment.vector().terms(),
+                      assignment.vector().weights());
+                })
+            .toList();
+    Map<UUID, UUID> survivorByMerged = new HashMap<>();
+    merged.forEach(
+        story ->
+            survivorByMerged.put(
+                UUID.fromString(story), UUID.fromString(clustering.survivorOf(story))));
+    Map<UUID, UUID> headlines = new HashMap<>();
+    grouped.forEach(
+        article ->
+            headlines.computeIfAbsent(
+                article.storyId(),
+                story -> UUID.fromString(clustering.centralMember(story.toString()))));
+    return new StoryBatch(grouped, survivorByMerged, headlines);
   }
 
-  /** Indexes the stored ones among {@code grouped} so later articles can find their story. */
-  public void index(List<NewArticle> grouped, Set<UUID> storedIds) {
-    repository.record(
-        grouped.stream().filter(article -> storedIds.contains(article.id())).toList(),
-        config.indexedTerms());
+  /**
+   * Indexes the stored ones among the batch's articles so later articles can find their story,
+   * applies its merges and refreshes the stories it changed; watchers hear of them once the
+   * transaction commits.
+   */
+  public void index(StoryBatch batch, Set<UUID> storedIds) {
+    List<NewArticle> stored =
+        batch.articles().stream().filter(article -> storedIds.contains(article.id())).toList();
+    index.record(stored, config.indexedTerms());
+    publish(batch.survivorByMerged(), batch.headlines());
+  }
+
+  /**
+   * Re-groups articles stored before stories were clustered (no term vector yet), a batch at a
+   * time, the earliest published first. A story id they had before keeps answering: it becomes an
+   * alias of the story its first article now belongs to.
+   *
+   * @return how many articles this batch re-grouped (0 once none is left)
+   */
+  @Transactional
+  public int backfill(int batchSize) {
+    List<NewArticle> unindexed = index.unindexed(batchSize);
+    StoryBatch batch = group(unindexed);
+    index.reassign(batch.articles());
+    index.record(batch.articles(), config.indexedTerms());
+    Map<UUID, UUID> survivorByMerged = new HashMap<>(batch.survivorByMerged());
+    Map<UUID, UUID> headlines = new HashMap<>(batch.headlines());
+    for (int i = 0; i < unindexed.size(); i++) {
+      UUID former = unindexed.get(i).storyId();
+      UUID now = batch.articles().get(i).storyId();
+      if (former != null && !headlines.containsKey(former)) {
+        survivorByMerged.putIfAbsent(former, now);
+      }
+    }
+    survivorByMerged.replaceAll(
+        (merged, survivor) -> batch.survivorByMerged().getOrDefault(survivor, survivor));
+    publish(survivorByMerged, headlines);
+    return unindexed.size();
+  }
+
+  private void publish(Map<UUID, UUID> survivorByMerged, Map<UUID, UUID> headlines) {
+    stories.merge(survivorByMerged);
+    List<Story> changed = stories.refresh(headlines);
+    if (!changed.isEmpty() || !survivorByMerged.isEmpty()) {
+      events.fire(new StoriesChanged(changed, survivorByMerged));
+    }
   }
 
   private static Instant earliest(List<NewArticle> articles) {

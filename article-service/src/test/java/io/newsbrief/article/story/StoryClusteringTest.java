@@ -120,4 +120,56 @@ class StoryClusteringTest {
 
     assertThat(weekLater.started()).as("outside the 72 h window").isTrue();
   }
+
+  @Test
+  void anArticleBridgingTwoStoriesOfOneEventMergesThem() {
+    String collapse =
+        clustering
+            .assign(
+                "collapse-1",
+                "Brannock mine collapse traps forty workers underground",
+                "A tunnel at the Brannock copper mine collapsed on Tuesday, trapping forty"
+                    + " workers underground as rescuers drilled toward them.",
+                DAY)
+            .storyId();
+    clustering.assign(
+        "collapse-2",
+        "Rescuers race to reach forty miners trapped at Brannock",
+        "Rescue teams drilled through the night to reach forty miners trapped when a tunnel of"
+            + " the Brannock copper mine collapsed.",
+        DAY.plus(2, ChronoUnit.HOURS));
+    String arrest =
+        clustering
+            .assign(
+                "arrest-1",
+                "Police detain businessman Edwin Marrow over ignored safety warnings",
+                "Police detained the businessman Edwin Marrow on Tuesday evening, saying"
+                    + " inspectors had warned him months ago about cracked supports.",
+                DAY.plus(5, ChronoUnit.HOURS))
+            .storyId();
+    var owner =
+        clustering.assign(
+            "arrest-2",
+            "Businessman Edwin Marrow detained over Brannock mine warnings",
+            "Police detained businessman Edwin Marrow, saying he ignored warnings from inspectors"
+                + " about cracked supports at the Brannock copper mine where forty miners are"
+                + " trapped.",
+            DAY.plus(6, ChronoUnit.HOURS));
+    var bridge =
+        clustering.assign(
+            "bridge",
+            "Brannock mine collapse: miners trapped, owner Marrow arrested",
+            "Forty miners remain trapped after the Brannock copper mine tunnel collapse, and the"
+                + " mine's owner Edwin Marrow was arrested over warnings of cracked supports.",
+            DAY.plus(7, ChronoUnit.HOURS));
+
+    assertThat(arrest).as("the arrest first reads as another event").isNotEqualTo(collapse);
+    assertThat(owner.storyId()).isEqualTo(arrest);
+    assertThat(bridge.merged()).containsAnyOf(collapse, arrest);
+    assertThat(clustering.survivorOf(collapse))
+        .isEqualTo(clustering.survivorOf(arrest))
+        .isEqualTo(bridge.storyId())
+        .as("the older of two stories the same size survives")
+        .isEqualTo(collapse);
+  }
 }

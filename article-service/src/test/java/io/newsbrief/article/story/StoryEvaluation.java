@@ -115,6 +115,7 @@ class StoryEvaluation {
           item.id(),
           clustering.assign(item.id(), item.title(), item.text(), item.published()).storyId());
     }
+    stories.replaceAll((id, story) -> clustering.survivorOf(story));
     return stories;
   }
 

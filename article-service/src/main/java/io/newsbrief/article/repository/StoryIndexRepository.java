@@ -1,0 +1,260 @@
+package io.newsbrief.article.repository;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.hibernate.Session;
+
+/**
+ * The SQL of story clustering: the articles' term vectors and postings, the corpus statistics, and
+ * the lock that makes assignment one writer at a time across replicas.
+ */
+@ApplicationScoped
+public class StoryIndexRepository {
+
+  /** An arbitrary constant: the advisory lock every story assignment takes. */
+  private static final long ASSIGNMENT_LOCK = 0x5354_4F52_5953L;
+
+  private final EntityManager entityManager;
+
+  StoryIndexRepository(EntityManager entityManager) {
+    this.entityManager = entityManager;
+  }
+
+  /** A stored article's story and vector. */
+  public record StoredVector(
+      UUID articleId, UUID storyId, Instant publishedAt, List<String> terms, float[] weights) {}
+
+  /** How many articles there are, and in how many of them each asked-for term occurs. */
+  public record TermStatistics(long documents, Map<String, Long> documentFrequency) {}
+
+  /**
+   * Serializes story assignment across replicas until this transaction ends: the next writer sees
+   * every story this one made, so one event is never split by two writers deciding at once.
+   */
+  public void lockAssignment() {
+    session()
+        .doWork(
+            connection -> {
+              try (PreparedStatement lock =
+                  connection.prepareStatement("SELECT pg_advisory_xact_lock(?)")) {
+                lock.setLong(1, ASSIGNMENT_LOCK);
+                lock.execute();
+              }
+            });
+  }
+
+  public TermStatistics statistics(Collection<String> terms) {
+    return session()
+        .doReturningWork(
+            connection -> {
+              Map<String, Long> frequency = new HashMap<>();
+              try (PreparedStatement select =
+                  connection.prepareStatement(
+                      "SELECT term, documents FROM story_term WHERE term = ANY (?)")) {
+                select.setArray(1, connection.createArrayOf("text", terms.toArray()));
+                try (ResultSet rows = select.executeQuery()) {
+                  while (rows.next()) {
+                    frequency.put(rows.getString(1), rows.getLong(2));
+                  }
+                }
+              }
+              try (PreparedStatement corpus =
+                      connection.prepareStatement("SELECT documents FROM story_corpus");
+                  ResultSet rows = corpus.executeQuery()) {
+                rows.next();
+                return new TermStatistics(rows.getLong(1), frequency);
+              }
+            });
+  }
+
+  /**
+   * The articles, published in [{@code from}, {@code to}], of every story that has a member in that
+   * time with a posting for one of {@code terms}.
+   */
+  public List<StoredVector> storiesSharing(Collection<String> terms, Instant from, Instant to) {
+    return session()
+        .doReturningWork(
+            connection -> {
+              try (PreparedStatement select =
+                  connection.prepareStatement(
+                      "SELECT a.id, a.story_id, a.published_at, a.story_terms, a.story_weights"
+                          + " FROM article a WHERE a.story_id IN (SELECT m.story_id FROM"
+                          + " story_posting p JOIN article m ON m.id = p.article_id"
+                          + " WHERE p.term = ANY (?) AND p.published_at BETWEEN ? AND ?)"
+                          + " AND a.published_at BETWEEN ? AND ? AND a.story_terms IS NOT NULL")) {
+                select.setArray(1, connection.createArrayOf("text", terms.toArray()));
+                select.setTimestamp(2, Timestamp.from(from));
+                select.setTimestamp(3, Timestamp.from(to));
+                select.setTimestamp(4, Timestamp.from(from));
+                select.setTimestamp(5, Timestamp.from(to));
+                List<StoredVector> vectors = new ArrayList<>();
+                try (ResultSet rows = select.executeQuery()) {
+                  while (rows.next()) {
+                    Float[] weights = (Float[]) rows.getArray(5).getArray();
+                    float[] unboxed = new float[weights.length];
+                    for (int i = 0; i < weights.length; i++) {
+                      unboxed[i] = weights[i];
+                    }
+                    vectors.add(
+                        new StoredVector(
+                            rows.getObject(1, UUID.class),
+                            rows.getObject(2, UUID.class),
+                            rows.getTimestamp(3).toInstant(),
+                            List.of((String[]) rows.getArray(4).getArray()),
+                            unboxed));
+                  }
+                }
+                return vectors;
+              }
+            });
+  }
+
+  /**
+   * Counts stored articles into the statistics and indexes each by its first {@code indexedTerms}
+   * terms (the heaviest).
+   */
+  public void record(List<NewArticle> stored, int indexedTerms) {
+    if (stored.isEmpty()) {
+      return;
+    }
+    List<String> postingTerms = new ArrayList<>();
+    List<Timestamp> postingTimes = new ArrayList<>();
+    List<UUID> postingArticles = new ArrayList<>();
+    List<String> allTerms = new ArrayList<>();
+    for (NewArticle article : stored) {
+      List<String> terms = article.storyTerms();
+      allTerms.addAll(terms);
+      for (String term : terms.subList(0, Math.min(terms.size(), indexedTerms))) {
+        postingTerms.add(term);
+        postingTimes.add(Timestamp.from(article.publishedAt()));
+        postingArticles.add(article.id());
+      }
+    }
+    session()
+        .doWork(
+            connection -> {
+              try (PreparedStatement postings =
+                  connection.prepareStatement(
+                      "INSERT INTO story_posting (term, published_at, article_id)"
+                          + " SELECT * FROM unnest(?::text[], ?::timestamptz[], ?::uuid[])"
+                          + " ON CONFLICT DO NOTHING")) {
+                postings.setArray(1, connection.createArrayOf("text", postingTerms.toArray()));
+                postings.setArray(
+                    2, connection.createArrayOf("timestamptz", postingTimes.toArray()));
+                postings.setArray(3, connection.createArrayOf("uuid", postingArticles.toArray()));
+                postings.executeUpdate();
+              }
+              try (PreparedStatement frequencies =
+                  connection.prepareStatement(
+                      "INSERT INTO story_term (term, documents)"
+                          + " SELECT term, count(*) FROM unnest(?::text[]) AS term GROUP BY term"
+                          + " ON CONFLICT (term) DO UPDATE"
+                          + " SET documents = story_term.documents + EXCLUDED.documents")) {
+                frequencies.setArray(1, connection.createArrayOf("text", allTerms.toArray()));
+                frequencies.executeUpdate();
+              }
+              try (PreparedStatement corpus =
+                  connection.prepareStatement(
+                      "UPDATE story_corpus SET documents = documents + ?")) {
+                corpus.setLong(1, stored.size());
+                corpus.executeUpdate();
+              }
+            });
+  }
+
+  /**
+   * Up to {@code limit} stored articles without a term vector (stored before stories were
+   * clustered), the earliest published first, locked until the transaction ends and skipped by
+   * another backfill running at once.
+   */
+  public List<NewArticle> unindexed(int limit) {
+    return session()
+        .doReturningWork(
+            connection -> {
+              try (PreparedStatement select =
+                  connection.prepareStatement(
+                      "SELECT id, url, canonical_url, title, byline, source_name, language,"
+                          + " published_at, fetched_at, text, content_sha256, word_count, story_id"
+                          + " FROM article WHERE story_terms IS NULL"
+                          + " ORDER BY published_at, id LIMIT ? FOR UPDATE SKIP LOCKED")) {
+                select.setInt(1, limit);
+                List<NewArticle> articles = new ArrayList<>();
+                try (ResultSet rows = select.executeQuery()) {
+                  while (rows.next()) {
+                    articles.add(
+                        new NewArticle(
+                            rows.getObject(1, UUID.class),
+                            rows.getString(2),
+                            rows.getString(3),
+                            rows.getString(4),
+                            rows.getString(5),
+                            rows.getString(6),
+                            rows.getString(7),
+                            rows.getTimestamp(8).toInstant(),
+                            rows.getTimestamp(9).toInstant(),
+                            rows.getString(10),
+                            rows.getString(11),
+                            rows.getInt(12),
+                            rows.getObject(13, UUID.class),
+                            null,
+                            null));
+                  }
+                }
+                return articles;
+              }
+            });
+  }
+
+  /** Stores the story and term vector of articles already stored. */
+  public void reassign(List<NewArticle> articles) {
+    session()
+        .doWork(
+            connection -> {
+              try (PreparedStatement update =
+                  connection.prepareStatement(
+                      "UPDATE article SET story_id = ?, story_terms = ?, story_weights = ?"
+                          + " WHERE id = ?")) {
+                for (NewArticle article : articles) {
+                  update.setObject(1, article.storyId());
+                  update.setArray(2, termArray(connection, article.storyTerms()));
+                  update.setArray(3, weightArray(connection, article.storyWeights()));
+                  update.setObject(4, article.id());
+                  update.addBatch();
+                }
+                update.executeBatch();
+              }
+            });
+  }
+
+  static Array termArray(Connection connection, List<String> terms) throws SQLException {
+    return terms == null ? null : connection.createArrayOf("text", terms.toArray());
+  }
+
+  static Array weightArray(Connection connection, float[] weights) throws SQLException {
+    if (weights == null) {
+      return null;
+    }
+    Float[] boxed = new Float[weights.length];
+    for (int i = 0; i < weights.length; i++) {
+      boxed[i] = weights[i];
+    }
+    return connection.createArrayOf("real", boxed);
+  }
+
+  private Session session() {
+    return entityManager.unwrap(Session.class);
+  }
+}
