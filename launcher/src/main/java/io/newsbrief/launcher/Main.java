@@ -2,7 +2,10 @@ package io.newsbrief.launcher;
 
 import java.util.Arrays;
 
-/** Entry point: {@code up} runs the local suite, {@code grpc} calls a gRPC method. */
+/**
+ * Entry point: {@code up} runs the local suite, {@code grpc} calls a gRPC method, {@code
+ * backfill-stories} groups articles stored before stories.
+ */
 public final class Main {
 
   private Main() {}
@@ -16,9 +19,11 @@ public final class Main {
         switch (command) {
           case "up" -> UpCommand.run(rest);
           case "grpc" -> GrpcCall.run(rest, System.out, System.err);
+          case "backfill-stories" -> BackfillStoriesCommand.run(rest, System.out);
           default -> {
             System.err.println(
-                "usage: newsbrief-local [up [--fresh]] | grpc HOST:PORT (list | SERVICE/METHOD [JSON])");
+                "usage: newsbrief-local [up [--fresh]] | grpc HOST:PORT (list | SERVICE/METHOD"
+                    + " [JSON]) | backfill-stories [HOST:PORT]");
             yield 2;
           }
         };

@@ -113,26 +113,33 @@ class TracingIT extends SuiteUnderTest {
     assertThat(answer.statusCode()).isEqualTo(404);
 
     Set<String> services = Set.of("gateway", "summary-service", "article-service");
+    // Each service exports its spans in batches as they end (a server span after its client
+    // spans): wait until the whole trace has arrived, every service in it and no parent missing.
     await()
         .atMost(Duration.ofSeconds(30))
         .pollInterval(Duration.ofMillis(200))
-        .until(() -> servicesIn(traceId).containsAll(services));
+        .untilAsserted(
+            () -> {
+              List<ReceivedSpan> arrived = spansOf(traceId);
+              assertThat(arrived.stream().map(ReceivedSpan::service).collect(Collectors.toSet()))
+                  .containsAll(services);
+              Set<String> ids =
+                  arrived.stream().map(ReceivedSpan::spanId).collect(Collectors.toSet());
+              // One tree: every span's parent is in the trace, except the gateway's, whose
+              // parent is the caller's (the traceparent sent above).
+              for (ReceivedSpan span : arrived) {
+                assertThat(ids.contains(span.parentId()) || span.parentId().equals(parentId))
+                    .as("%s %s has its parent in the trace", span.service(), span.span().getName())
+                    .isTrue();
+              }
+            });
 
-    List<ReceivedSpan> trace =
-        received.stream().filter(span -> span.traceId().equals(traceId)).toList();
+    List<ReceivedSpan> trace = spansOf(traceId);
     trace.forEach(
         span ->
             System.out.printf(
                 "TRACE %s %-16s %-60s %s%n",
                 span.spanId(), span.service(), span.span().getName(), span.span().getKind()));
-    Set<String> spanIds = trace.stream().map(ReceivedSpan::spanId).collect(Collectors.toSet());
-    // One tree: every span's parent is in the trace, except the gateway's, whose parent is the
-    // caller's (the traceparent sent above).
-    for (ReceivedSpan span : trace) {
-      assertThat(spanIds.contains(span.parentId()) || span.parentId().equals(parentId))
-          .as("%s %s has its parent in the trace", span.service(), span.span().getName())
-          .isTrue();
-    }
     Map<String, Long> serverSpans =
         trace.stream()
             .filter(span -> span.span().getKind() == Span.SpanKind.SPAN_KIND_SERVER)
@@ -140,11 +147,8 @@ class TracingIT extends SuiteUnderTest {
     assertThat(serverSpans).containsKeys("gateway", "summary-service", "article-service");
   }
 
-  private Set<String> servicesIn(String traceId) {
-    return received.stream()
-        .filter(span -> span.traceId().equals(traceId))
-        .map(ReceivedSpan::service)
-        .collect(Collectors.toSet());
+  private List<ReceivedSpan> spansOf(String traceId) {
+    return received.stream().filter(span -> span.traceId().equals(traceId)).toList();
   }
 
   private void collect(ExportTraceServiceRequest request) {

@@ -3,8 +3,10 @@ package io.newsbrief.gateway.web;
 import io.newsbrief.commons.error.InvalidArgumentException;
 import io.newsbrief.gateway.client.DownstreamRejection;
 import io.newsbrief.gateway.client.DownstreamUnavailable;
+import io.newsbrief.gateway.client.StoriesClient;
 import io.newsbrief.gateway.model.Brief;
 import io.newsbrief.gateway.model.Page;
+import io.newsbrief.gateway.model.Story;
 import io.newsbrief.gateway.rest.Params;
 import io.newsbrief.gateway.service.BriefReader;
 import io.newsbrief.gateway.service.FeedQuery;
@@ -44,12 +46,38 @@ public class WebPages {
     static native TemplateInstance inProgress(Brief brief);
 
     static native TemplateInstance problem(String title, String detail);
+
+    static native TemplateInstance stories(Page<Story> page);
+
+    static native TemplateInstance story(Story story, Brief brief);
   }
 
   private final BriefReader reader;
+  private final StoriesClient stories;
 
-  WebPages(BriefReader reader) {
+  WebPages(BriefReader reader, StoriesClient stories) {
     this.reader = reader;
+    this.stories = stories;
+  }
+
+  @GET
+  @Path("stories")
+  @Operation(hidden = true)
+  public TemplateInstance stories(@QueryParam("cursor") String cursor) {
+    return Templates.stories(stories.list(null, null, FEED_SIZE, Params.cursor(cursor)));
+  }
+
+  /**
+   * A story: the brief of its headline report (until stories have briefs of their own), then its
+   * sources.
+   */
+  @GET
+  @Path("stories/{id}")
+  @Operation(hidden = true)
+  public TemplateInstance story(@PathParam("id") String id) {
+    Story story = stories.get(Params.id(id));
+    Brief brief = reader.brief(story.headlineMember().articleId()).value();
+    return Templates.story(story, brief.isDone() ? brief : null);
   }
 
   @GET
@@ -81,12 +109,12 @@ public class WebPages {
 
   @ServerExceptionMapper
   Response notFound(InvalidArgumentException e) {
-    return page(NOT_FOUND, "Not found", "There is no such brief.");
+    return page(NOT_FOUND, "Not found", "There is no such brief or story.");
   }
 
   @ServerExceptionMapper
   Response rejected(DownstreamRejection e) {
-    return page(NOT_FOUND, "Not found", "There is no such brief or page.");
+    return page(NOT_FOUND, "Not found", "There is no such brief, story or page.");
   }
 
   @ServerExceptionMapper({DownstreamUnavailable.class, FaultToleranceException.class})

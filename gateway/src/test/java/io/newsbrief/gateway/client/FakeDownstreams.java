@@ -19,6 +19,10 @@ public class FakeDownstreams {
   final Map<String, Article> articlesByUrl = new ConcurrentHashMap<>();
   final Map<String, Brief> briefsByArticle = new ConcurrentHashMap<>();
   final Map<String, io.newsbrief.proto.article.v1.Feed> feedsById = new ConcurrentHashMap<>();
+
+  /** Merged story id to the story it was merged into. */
+  final Map<String, String> storyAliases = new ConcurrentHashMap<>();
+
   volatile boolean articlesDown;
   volatile boolean summariesDown;
 
@@ -38,6 +42,7 @@ public class FakeDownstreams {
     articlesByUrl.clear();
     briefsByArticle.clear();
     feedsById.clear();
+    storyAliases.clear();
     articlesDown = false;
     summariesDown = false;
     announcesChanges = false;
@@ -58,6 +63,19 @@ public class FakeDownstreams {
   /** How many articles the fake article-service holds. */
   public int articleCount() {
     return articlesByUrl.size();
+  }
+
+  /**
+   * Merges the story {@code merged} into {@code survivor} as article-service does when an article
+   * bridges them: its articles move, its id answers with the survivor.
+   */
+  public void mergeStories(String merged, String survivor) {
+    articlesByUrl.replaceAll(
+        (url, article) ->
+            article.getStoryId().equals(merged)
+                ? article.toBuilder().setStoryId(survivor).build()
+                : article);
+    storyAliases.put(merged, survivor);
   }
 
   public int articleCalls() {
