@@ -8,6 +8,14 @@ import java.time.Duration;
 @ConfigMapping(prefix = "newsbrief.articles.stories")
 public interface StoryConfig {
 
+  /**
+   * Off: every article is stored as a story of its own, without a term vector, so that {@code
+   * BackfillStories} groups it later (sheds the clustering's work under a flood; the benchmark's
+   * baseline).
+   */
+  @WithDefault("true")
+  boolean enabled();
+
   /** Articles further apart in publication time are never compared. */
   @WithDefault("72H")
   Duration window();

@@ -60,6 +60,13 @@ public class StoryGrouper {
     if (articles.isEmpty()) {
       return new StoryBatch(articles, Map.of(), Map.of());
     }
+    if (!config.enabled()) {
+      List<NewArticle> alone =
+          articles.stream().map(article -> article.withStory(article.id(), null, null)).toList();
+      Map<UUID, UUID> headlines = new HashMap<>();
+      alone.forEach(article -> headlines.put(article.id(), article.id()));
+      return new StoryBatch(alone, Map.of(), headlines);
+    }
     index.lockAssignment();
     StoryClustering clustering = new StoryClustering(config.settings());
     Map<UUID, Map<String, Double>> counts = new HashMap<>();
@@ -129,7 +136,9 @@ public class StoryGrouper {
    */
   public void index(StoryBatch batch, Set<UUID> storedIds) {
     List<NewArticle> stored =
-        batch.articles().stream().filter(article -> storedIds.contains(article.id())).toList();
+        batch.articles().stream()
+            .filter(article -> storedIds.contains(article.id()) && article.storyTerms() != null)
+            .toList();
     index.record(stored, config.indexedTerms());
     publish(batch.survivorByMerged(), batch.headlines());
   }

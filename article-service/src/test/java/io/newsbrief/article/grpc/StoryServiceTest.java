@@ -82,22 +82,39 @@ class StoryServiceTest {
         .getStoriesList();
   }
 
-  private static ArticleInput.Builder ferryReport(String place, String outlet) {
+  /** A made-up name no other test's article has, so the database's other stories stay apart. */
+  private static String name() {
+    StringBuilder name = new StringBuilder("Q");
+    java.util.concurrent.ThreadLocalRandom random =
+        java.util.concurrent.ThreadLocalRandom.current();
+    for (int i = 0; i < 9; i++) {
+      name.append((char) ('a' + random.nextInt(26)));
+    }
+    return name.toString();
+  }
+
+  private static ArticleInput.Builder ferryReport(String place, String vessel, String outlet) {
     return article(
-            "Ferry runs aground off " + place + " with two hundred passengers aboard",
-            "A passenger ferry ran aground off "
+            "Ferry " + vessel + " runs aground off " + place,
+            "The passenger ferry "
+                + vessel
+                + " ran aground off "
                 + place
-                + " on Friday with two hundred people aboard; the coastguard took everyone off"
-                + " safely and the harbour master opened an inquiry, "
+                + " on Friday with its passengers aboard; lifeboats took everyone off and"
+                + " the operator of the "
+                + vessel
+                + " opened an inquiry, "
                 + outlet
                 + " reports.")
         .setSourceName(outlet);
   }
 
-  private static ArticleInput.Builder bridgeFireReport(String place, String outlet) {
+  private static ArticleInput.Builder bridgeFireReport(String place, String river, String outlet) {
     return article(
-            "Fire closes the old rail bridge at " + place,
-            "Fire crews fought a blaze on the old rail bridge at "
+            "Fire closes the old rail bridge over the " + river + " at " + place,
+            "Fire crews fought a blaze on the old rail bridge over the "
+                + river
+                + " at "
                 + place
                 + " through Saturday night; trains are diverted and engineers will judge the"
                 + " timber spans before the line reopens, "
@@ -108,14 +125,17 @@ class StoryServiceTest {
 
   @Test
   void aStoryListsItsReportsAndSourcesAndIsListedFirstOnceUpdated() {
-    String place = "Skarnholm" + UUID.randomUUID().toString().substring(0, 6);
-    var first = create(ferryReport(place, "Harbour Gazette"), NOW);
-    var second = create(ferryReport(place, "Coast Radio"), NOW.plus(1, ChronoUnit.HOURS));
+    String place = name();
+    String vessel = name();
+    var first = create(ferryReport(place, vessel, "Harbour Gazette"), NOW);
+    var second = create(ferryReport(place, vessel, "Coast Radio"), NOW.plus(1, ChronoUnit.HOURS));
     assertThat(second.getStoryId()).isEqualTo(first.getStoryId());
 
     Story story = get(first.getStoryId());
     assertThat(story.getId()).isEqualTo(first.getStoryId());
-    assertThat(story.getArticleCount()).isEqualTo(2);
+    assertThat(story.getArticleCount())
+        .as("members %s", story.getMembersList().stream().map(StoryMember::getTitle).toList())
+        .isEqualTo(2);
     assertThat(story.getSourceCount()).isEqualTo(2);
     assertThat(story.getHeadline()).isIn(first.getTitle(), second.getTitle());
     assertThat(story.getLanguage()).isEqualTo("en");
@@ -192,11 +212,14 @@ class StoryServiceTest {
 
   @Test
   void backfillRegroupsArticlesStoredBeforeStoriesAndKeepsTheirOldIdsAnswering() throws Exception {
-    String place = "Morvale" + UUID.randomUUID().toString().substring(0, 6);
+    String place = name();
+    String river = name();
     UUID firstOld = UUID.randomUUID();
     UUID secondOld = UUID.randomUUID();
-    UUID firstArticle = storeAsBeforeStories(bridgeFireReport(place, "Old Gazette"), firstOld);
-    UUID secondArticle = storeAsBeforeStories(bridgeFireReport(place, "Old Radio"), secondOld);
+    UUID firstArticle =
+        storeAsBeforeStories(bridgeFireReport(place, river, "Old Gazette"), firstOld);
+    UUID secondArticle =
+        storeAsBeforeStories(bridgeFireReport(place, river, "Old Radio"), secondOld);
 
     int regrouped = 0;
     for (int batch = 1; batch > 0; ) {
@@ -233,7 +256,8 @@ class StoryServiceTest {
           .until(
               () -> {
                 storyIds.add(
-                    create(article("Watched " + UUID.randomUUID(), "Body."), NOW).getStoryId());
+                    create(article(name() + " " + name(), name() + " " + name() + "."), NOW)
+                        .getStoryId());
                 return !received.isEmpty();
               });
       assertThat(storyIds).contains(received.get(0).getStory().getId());
