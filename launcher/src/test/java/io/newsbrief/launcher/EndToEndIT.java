@@ -11,7 +11,10 @@ import static org.hamcrest.Matchers.nullValue;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -186,6 +189,88 @@ class EndToEndIT {
         .then()
         .statusCode(304);
     servedBrief = brief.asString();
+  }
+
+  @Test
+  @Order(3)
+  void twoOutletsReportsOfOneEventAreOneStoryOnTheApiAndTheWebPage() throws Exception {
+    String first =
+        report(
+            "Gazette",
+            "Landslide cuts the Varrow valley railway",
+            "A landslide buried the Varrow valley railway near Osk on Tuesday night, cutting the"
+                + " line between Osk and Bramby. Engineers said clearing the tracks would take a"
+                + " week; replacement buses run meanwhile.");
+    String second =
+        report(
+            "Valley Radio",
+            "Varrow line closed for a week after landslide near Osk",
+            "The railway through the Varrow valley is closed after a landslide near Osk covered"
+                + " the tracks overnight. Buses replace trains between Osk and Bramby while"
+                + " engineers clear the line, expected to take a week.");
+    String storyId =
+        given().baseUri(gateway).get("/api/v1/articles/" + first).then().extract().path("storyId");
+    assertThat(
+            given()
+                .baseUri(gateway)
+                .get("/api/v1/articles/" + second)
+                .then()
+                .extract()
+                .<String>path("storyId"))
+        .isEqualTo(storyId);
+
+    JsonPath story =
+        given()
+            .baseUri(gateway)
+            .get("/api/v1/stories/" + storyId)
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath();
+    assertThat(story.getInt("sourceCount")).isEqualTo(2);
+    assertThat(story.getList("members.articleId")).containsExactlyInAnyOrder(first, second);
+    assertThat(
+            given()
+                .baseUri(gateway)
+                .get("/api/v1/stories?q=Varrow landslide")
+                .then()
+                .statusCode(200)
+                .extract()
+                .<List<String>>path("items.id"))
+        .containsExactly(storyId);
+    Document page =
+        Jsoup.parse(
+            given().baseUri(gateway).get("/stories").then().statusCode(200).extract().asString());
+    assertThat(page.select("a[href=/stories/" + storyId + "]").parents().select(".sources").text())
+        .isEqualTo("2 sources");
+
+    var out = new ByteArrayOutputStream();
+    assertThat(
+            BackfillStoriesCommand.run(
+                new String[] {suite.grpcTarget(ServiceSpec.ARTICLES)},
+                new PrintStream(out, true, StandardCharsets.UTF_8)))
+        .isZero();
+    assertThat(out.toString(StandardCharsets.UTF_8))
+        .as("every article was grouped when stored")
+        .startsWith("done: 0 articles regrouped");
+  }
+
+  private String report(String source, String title, String text) {
+    return given()
+        .baseUri(gateway)
+        .contentType(ContentType.JSON)
+        .header("X-API-Key", LocalSuite.LOCAL_API_KEY)
+        .body(
+            Map.of(
+                "url", "https://news.example.org/e2e/" + UUID.randomUUID(),
+                "title", title,
+                "sourceName", source,
+                "text", text))
+        .post("/api/v1/articles")
+        .then()
+        .statusCode(201)
+        .extract()
+        .path("id");
   }
 
   @Test

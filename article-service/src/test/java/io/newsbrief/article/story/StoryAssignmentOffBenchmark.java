@@ -32,9 +32,6 @@ public class StoryAssignmentOffBenchmark {
 
   @Test
   void importRateWithClusteringOff() throws Exception {
-    long stored = 10_000;
-    StoryAssignmentBenchmark.seed(dataSource, 0, stored);
-    StoryAssignmentBenchmark.report(
-        "clustering off", stored, StoryAssignmentBenchmark.measure(articles, stored));
+    StoryAssignmentBenchmark.run("clustering off", articles, dataSource);
   }
 }

@@ -351,6 +351,8 @@ class GatewayApiTest {
         .body("paths", org.hamcrest.Matchers.hasKey("/api/v1/articles/{id}/brief"))
         .body("paths", org.hamcrest.Matchers.hasKey("/api/v1/articles/{id}"))
         .body("paths", org.hamcrest.Matchers.hasKey("/api/v1/articles"))
+        .body("paths", org.hamcrest.Matchers.hasKey("/api/v1/stories"))
+        .body("paths", org.hamcrest.Matchers.hasKey("/api/v1/stories/{id}"))
         .body("components.securitySchemes.apiKey.name", equalTo("X-API-Key"));
   }
 
