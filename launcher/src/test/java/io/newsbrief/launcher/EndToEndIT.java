@@ -241,7 +241,7 @@ class EndToEndIT {
     Document page =
         Jsoup.parse(
             given().baseUri(gateway).get("/stories").then().statusCode(200).extract().asString());
-    assertThat(page.select("a[href=/stories/" + storyId + "]").parents().select(".sources").text())
+    assertThat(page.select("ol.feed > li:has(a[href=/stories/" + storyId + "]) .sources").text())
         .isEqualTo("2 sources");
 
     var out = new ByteArrayOutputStream();
