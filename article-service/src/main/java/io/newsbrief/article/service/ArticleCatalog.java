@@ -19,6 +19,7 @@ import io.newsbrief.commons.paging.KeysetPaging;
 import io.newsbrief.commons.paging.KeysetPaging.SortOrder;
 import io.newsbrief.commons.paging.Page;
 import io.newsbrief.commons.paging.PageTokens;
+import io.newsbrief.commons.text.PlainText;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
@@ -188,6 +189,7 @@ public class ArticleCatalog {
 
   @Transactional
   public Page<Article> list(ArticleFilter filter, int pageSize, String pageToken) {
+    checkPlain(filter);
     if (filter.publishedAfter() != null
         && filter.publishedBefore() != null
         && !filter.publishedAfter().isBefore(filter.publishedBefore())) {
@@ -204,7 +206,8 @@ public class ArticleCatalog {
   @Transactional
   public Page<SearchHit> search(
       String query, ArticleFilter filter, int pageSize, String pageToken) {
-    String trimmed = query.strip();
+    String trimmed = PlainText.checked("query", query).strip();
+    checkPlain(filter);
     if (trimmed.isEmpty()) {
       throw new InvalidArgumentException("query", "is required");
     }
@@ -229,6 +232,11 @@ public class ArticleCatalog {
                     new SearchHit(articles.get(match.articleId()), match.score(), match.snippet()))
             .toList();
     return new Page<>(hits, matches.nextPageToken());
+  }
+
+  private static void checkPlain(ArticleFilter filter) {
+    PlainText.checked("source_name", filter.sourceName());
+    PlainText.checked("language", filter.language());
   }
 
   private static Map<UUID, NewArticle> byNewId(List<NewArticle> articles) {

@@ -11,6 +11,7 @@ import io.newsbrief.commons.error.NotFoundException;
 import io.newsbrief.commons.paging.KeysetPaging;
 import io.newsbrief.commons.paging.KeysetPaging.SortOrder;
 import io.newsbrief.commons.paging.Page;
+import io.newsbrief.commons.text.PlainText;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.util.List;
@@ -44,7 +45,8 @@ public class StoryCatalog {
 
   @Transactional
   public Page<Story> list(StoryFilter filter, int pageSize, String pageToken) {
-    String query = filter.query().strip();
+    String query = PlainText.checked("query", filter.query()).strip();
+    PlainText.checked("language", filter.language());
     if (query.length() > MAX_QUERY_LENGTH) {
       throw new InvalidArgumentException(
           "query", "must be at most " + MAX_QUERY_LENGTH + " characters");

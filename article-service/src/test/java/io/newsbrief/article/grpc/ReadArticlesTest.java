@@ -315,4 +315,35 @@ class ReadArticlesTest {
                         .build()))
         .isNotNull();
   }
+
+  /** PostgreSQL refuses a NUL in text: such input must be a bad request, never "unavailable". */
+  @Test
+  void controlCharactersInQueriesAndFiltersAreInvalidArguments() {
+    for (String bad : List.of("\u0000", "war\u0000peace", "\u0001", "\u007f")) {
+      assertThat(
+              violatedFields(
+                  statusOf(
+                      () ->
+                          stub()
+                              .searchArticles(
+                                  SearchArticlesRequest.newBuilder().setQuery(bad).build()),
+                      Status.Code.INVALID_ARGUMENT)))
+          .containsExactly("query");
+      assertThat(
+              violatedFields(
+                  statusOf(
+                      () ->
+                          stub()
+                              .listArticles(
+                                  ListArticlesRequest.newBuilder().setSourceName(bad).build()),
+                      Status.Code.INVALID_ARGUMENT)))
+          .containsExactly("source_name");
+    }
+    assertThat(
+            stub()
+                .searchArticles(
+                    SearchArticlesRequest.newBuilder().setQuery("tab\tand line").build())
+                .getResultsCount())
+        .isGreaterThanOrEqualTo(0);
+  }
 }

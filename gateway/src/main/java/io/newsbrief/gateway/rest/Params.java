@@ -2,6 +2,7 @@ package io.newsbrief.gateway.rest;
 
 import io.newsbrief.commons.error.InvalidArgumentException;
 import io.newsbrief.commons.ids.Uuids;
+import io.newsbrief.commons.text.PlainText;
 
 /** Query and path parameters, checked before any downstream call. */
 public final class Params {
@@ -52,6 +53,6 @@ public final class Params {
     if (value.length() > max) {
       throw new InvalidArgumentException(name, "must be at most " + max + " characters");
     }
-    return value.strip();
+    return PlainText.checked(name, value).strip();
   }
 }

@@ -126,4 +126,38 @@ class InputFuzzTest {
       }
     }
   }
+
+  /**
+   * Control characters in any query parameter are the caller's error, answered at the edge with a
+   * problem naming the parameter; a burst of them reaches no service, so valid calls go on.
+   */
+  @Test
+  void controlCharactersInParametersAreProblemsThatLeaveSearchWorking() {
+    List<String> controls = List.of("%00", "war%00peace", "%01", "%1B%5B31m", "%7F", "%C2%85");
+    for (int round = 0; round < 5; round++) {
+      for (String control : controls) {
+        for (String path :
+            List.of(
+                "/api/v1/articles?q=",
+                "/api/v1/articles?source=",
+                "/api/v1/briefs?q=",
+                "/api/v1/briefs?language=",
+                "/api/v1/stories?q=",
+                "/api/v1/briefs?cursor=")) {
+          given()
+              .urlEncodingEnabled(false)
+              .get(path + control)
+              .then()
+              .statusCode(400)
+              .contentType("application/problem+json")
+              .body(
+                  "errors[0].field",
+                  org.hamcrest.Matchers.equalTo(
+                      path.substring(path.indexOf('?') + 1, path.length() - 1)));
+        }
+      }
+    }
+    given().get("/api/v1/articles?q=geneva").then().statusCode(200);
+    given().get("/api/v1/stories?q=geneva").then().statusCode(200);
+  }
 }

@@ -24,6 +24,15 @@ public final class DatabaseFailures {
     return false;
   }
 
+  /**
+   * Whether the database refused a value the caller sent (SQLState class 22, data exception: a NUL
+   * in text, an out-of-range number): the caller's error, not the database's.
+   */
+  public static boolean isRefusedValue(Throwable failure) {
+    SQLException sql = sqlCause(failure);
+    return sql != null && sql.getSQLState() != null && sql.getSQLState().startsWith("22");
+  }
+
   /** Whether a statement was cancelled by its timeout. */
   public static boolean isTimeout(Throwable failure) {
     SQLException sql = sqlCause(failure);

@@ -46,6 +46,11 @@ public final class GrpcStatusMapper {
       LOG.warnf("dependency unavailable: %s", unavailable.getMessage());
       return Status.UNAVAILABLE.withDescription(unavailable.getMessage()).asRuntimeException();
     }
+    if (DatabaseFailures.isRefusedValue(failure)) {
+      return Status.INVALID_ARGUMENT
+          .withDescription("the request holds a value the database refuses")
+          .asRuntimeException();
+    }
     if (DatabaseFailures.isTimeout(failure)) {
       LOG.warnf(
           "database statement timed out: %s", DatabaseFailures.sqlCause(failure).getMessage());

@@ -49,6 +49,12 @@ class GrpcStatusMapperTest {
     var statementTimeout = new RuntimeException(new SQLException("canceling statement", "57014"));
     assertThat(GrpcStatusMapper.toStatus(statementTimeout).getStatus().getCode())
         .isEqualTo(Status.Code.DEADLINE_EXCEEDED);
+    var nulInText =
+        new RuntimeException(
+            new SQLException("invalid byte sequence for encoding \"UTF8\": 0x00", "22021"));
+    assertThat(GrpcStatusMapper.toStatus(nulInText).getStatus().getCode())
+        .as("a value the database refuses is the caller's error")
+        .isEqualTo(Status.Code.INVALID_ARGUMENT);
   }
 
   @Test

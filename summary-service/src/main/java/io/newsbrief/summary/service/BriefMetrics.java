@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.newsbrief.summary.repository.JobQueue;
 import io.newsbrief.summary.repository.JobState;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.Startup;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
@@ -12,7 +13,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** Queue depth, job latency, failures by reason and the method used. */
+/**
+ * Queue depth, job latency, failures by reason and the method used. Created at start-up, so the
+ * gauges are there from the first scrape (a lazy bean appeared with the first job or refresh).
+ */
+@Startup
 @ApplicationScoped
 public class BriefMetrics {
 

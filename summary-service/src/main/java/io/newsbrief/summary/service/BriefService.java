@@ -5,6 +5,7 @@ import io.newsbrief.commons.error.NotFoundException;
 import io.newsbrief.commons.paging.KeysetPaging;
 import io.newsbrief.commons.paging.KeysetPaging.SortOrder;
 import io.newsbrief.commons.paging.Page;
+import io.newsbrief.commons.text.PlainText;
 import io.newsbrief.summary.client.ArticleClient;
 import io.newsbrief.summary.client.ArticleClient.ArticleHeader;
 import io.newsbrief.summary.config.SummaryConfig;
@@ -129,6 +130,8 @@ public class BriefService {
 
   /** Finished briefs, newest first. */
   public Page<BriefView> list(BriefFilter filter, int pageSize, String pageToken) {
+    PlainText.checked("source_name", filter.sourceName());
+    PlainText.checked("language", filter.language());
     if (filter.articleIds().size() > MAX_ARTICLE_FILTER) {
       throw new InvalidArgumentException(
           "article_ids", "must hold at most " + MAX_ARTICLE_FILTER + " ids");
