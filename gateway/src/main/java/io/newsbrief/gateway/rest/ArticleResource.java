@@ -56,7 +56,7 @@ public class ArticleResource {
             ? articles.list(params.source(), params.language(), params.limit(), params.cursor())
             : articles.search(
                 query, params.source(), params.language(), params.limit(), params.cursor());
-    return responses.ok(request, BriefResource.withNextLink(page, uri), LIST_MAX_AGE);
+    return responses.ok(request, ETaggedResponses.withNextLink(page, uri), LIST_MAX_AGE);
   }
 
   @POST

@@ -2,7 +2,6 @@ package io.newsbrief.gateway.rest;
 
 import io.newsbrief.gateway.config.GatewayConfig;
 import io.newsbrief.gateway.model.Brief;
-import io.newsbrief.gateway.model.Page;
 import io.newsbrief.gateway.service.BriefReader;
 import io.newsbrief.gateway.service.Served;
 import jakarta.ws.rs.BeanParam;
@@ -43,9 +42,7 @@ public class BriefResource {
   @Operation(summary = "The feed: finished briefs, newest first, optionally filtered or searched")
   public Response feed(
       @BeanParam ListParams params, @Context UriInfo uri, @Context Request request) {
-    Served<Page<Brief>> page = reader.feed(params.feedQuery());
-    return responses.ok(
-        request, new Served<>(withNextLink(page.value(), uri), page.stale()), FEED_MAX_AGE);
+    return responses.page(request, reader.feed(params.feedQuery()), uri, FEED_MAX_AGE);
   }
 
   @GET
@@ -71,14 +68,5 @@ public class BriefResource {
     return Response.accepted(brief)
         .header(HttpHeaders.RETRY_AFTER, config.retryAfterSeconds())
         .build();
-  }
-
-  static <T> Page<T> withNextLink(Page<T> page, UriInfo uri) {
-    if (page.cursor() == null) {
-      return page;
-    }
-    String next =
-        uri.getRequestUriBuilder().replaceQueryParam("cursor", page.cursor()).build().toString();
-    return new Page<>(page.items(), page.cursor(), next);
   }
 }

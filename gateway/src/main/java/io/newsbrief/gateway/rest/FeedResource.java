@@ -57,7 +57,8 @@ public class FeedResource {
       @QueryParam("cursor") String cursor,
       @Context UriInfo uri) {
     return Response.ok(
-            BriefResource.withNextLink(feeds.list(Params.limit(limit), Params.cursor(cursor)), uri))
+            ETaggedResponses.withNextLink(
+                feeds.list(Params.limit(limit), Params.cursor(cursor)), uri))
         .build();
   }
 

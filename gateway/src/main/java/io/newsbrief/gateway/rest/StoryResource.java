@@ -50,7 +50,7 @@ public class StoryResource {
             Params.limit(limit),
             Params.cursor(cursor));
     return responses.ok(
-        request, BriefResource.withNextLink(page, uri), ArticleResource.LIST_MAX_AGE);
+        request, ETaggedResponses.withNextLink(page, uri), ArticleResource.LIST_MAX_AGE);
   }
 
   @GET
