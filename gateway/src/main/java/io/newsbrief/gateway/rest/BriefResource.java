@@ -2,6 +2,8 @@ package io.newsbrief.gateway.rest;
 
 import io.newsbrief.gateway.config.GatewayConfig;
 import io.newsbrief.gateway.model.Brief;
+import io.newsbrief.gateway.model.BriefCard;
+import io.newsbrief.gateway.model.Page;
 import io.newsbrief.gateway.service.BriefReader;
 import io.newsbrief.gateway.service.Served;
 import jakarta.ws.rs.BeanParam;
@@ -9,6 +11,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -16,6 +19,7 @@ import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The feed and the brief screen. */
@@ -25,6 +29,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class BriefResource {
 
   static final int FEED_MAX_AGE = 10;
+  static final String CARD_VIEW = "card";
+  static final String FULL_VIEW = "full";
   static final int BRIEF_MAX_AGE = 60;
 
   private final BriefReader reader;
@@ -39,10 +45,21 @@ public class BriefResource {
 
   @GET
   @Path("/briefs")
-  @Operation(summary = "The feed: finished briefs, newest first, optionally filtered or searched")
+  @Operation(
+      summary = "The feed: finished briefs, newest first, optionally filtered or searched",
+      description =
+          "Items are cards (headline, source, generatedAt, lead); `view=full` gives each item the"
+              + " whole brief with its sections, as before.")
   public Response feed(
-      @BeanParam ListParams params, @Context UriInfo uri, @Context Request request) {
-    return responses.page(request, reader.feed(params.feedQuery()), uri, FEED_MAX_AGE);
+      @BeanParam ListParams params,
+      @Parameter(description = "`card` (default) or `full`") @QueryParam("view") String view,
+      @Context UriInfo uri,
+      @Context Request request) {
+    Served<Page<Brief>> page = reader.feed(params.feedQuery());
+    if (FULL_VIEW.equals(Params.view(view, CARD_VIEW, FULL_VIEW))) {
+      return responses.page(request, page, uri, FULL_VIEW, brief -> brief, FEED_MAX_AGE);
+    }
+    return responses.page(request, page, uri, CARD_VIEW, BriefCard::of, FEED_MAX_AGE);
   }
 
   @GET

@@ -24,6 +24,7 @@ import java.util.Base64;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.zip.GZIPOutputStream;
 
@@ -89,14 +90,24 @@ public class ETaggedResponses {
     return staleMarked(request, served, encoded, maxAgeSeconds);
   }
 
-  /** A page with its {@code next} link, made from this request's URI. */
-  public Response page(
-      Request request, Served<? extends Page<?>> served, UriInfo uri, int maxAgeSeconds) {
-    Page<?> page = served.value();
+  /**
+   * A page with its {@code next} link (made from this request's URI), each item shown through
+   * {@code view} ({@code viewName} tells the views apart).
+   */
+  public <T> Response page(
+      Request request,
+      Served<? extends Page<T>> served,
+      UriInfo uri,
+      String viewName,
+      Function<T, ?> view,
+      int maxAgeSeconds) {
+    Page<T> page = served.value();
     String next = nextLink(page, uri);
     Encoded encoded =
         encoded(
-            page, next == null ? "" : next, () -> new Page<>(page.items(), page.cursor(), next));
+            page,
+            viewName + '|' + (next == null ? "" : next),
+            () -> new Page<>(page.items().stream().map(view).toList(), page.cursor(), next));
     return staleMarked(request, served, encoded, maxAgeSeconds);
   }
 

@@ -46,6 +46,19 @@ public final class Params {
     return bounded(name, value, MAX_FILTER_LENGTH);
   }
 
+  /** One of the named views; the first when absent. */
+  static String view(String value, String... views) {
+    if (value == null || value.isBlank()) {
+      return views[0];
+    }
+    for (String view : views) {
+      if (view.equals(value.strip())) {
+        return view;
+      }
+    }
+    throw new InvalidArgumentException("view", "must be one of " + String.join(", ", views));
+  }
+
   private static String bounded(String name, String value, int max) {
     if (value == null || value.isBlank()) {
       return null;

@@ -236,6 +236,39 @@ class GatewayApiTest {
   }
 
   @Test
+  void feedItemsAreLeanCardsUnlessTheFullViewIsAsked() {
+    String id = submitted("A card");
+    downstreams.finishBrief(id);
+    given()
+        .get("/api/v1/briefs")
+        .then()
+        .statusCode(200)
+        .body("items[0].articleId", equalTo(id))
+        .body("items[0].title", equalTo("A card"))
+        .body("items[0].lead", notNullValue())
+        .body("items[0].generatedAt", notNullValue())
+        .body("items[0].sections", nullValue())
+        .body("items[0].method", nullValue());
+    given()
+        .get("/api/v1/briefs?view=full")
+        .then()
+        .statusCode(200)
+        .body("items[0].articleId", equalTo(id))
+        .body("items[0].sections", notNullValue())
+        .body("items[0].status", equalTo("done"));
+    String cards = given().get("/api/v1/briefs").header("ETag");
+    assertThat(given().get("/api/v1/briefs?view=full").header("ETag"))
+        .as("each view its own representation")
+        .isNotEqualTo(cards);
+    given()
+        .get("/api/v1/briefs?view=tiny")
+        .then()
+        .statusCode(400)
+        .contentType("application/problem+json")
+        .body("errors[0].field", equalTo("view"));
+  }
+
+  @Test
   void theFeedPagesNewestFirstWithNextLinksAndSearch() {
     for (int i = 0; i < 5; i++) {
       downstreams.finishBrief(submitted("Story " + i + (i % 2 == 0 ? " about trade" : "")));
