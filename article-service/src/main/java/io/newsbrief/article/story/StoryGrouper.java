@@ -55,17 +55,24 @@ public class StoryGrouper {
   public record StoryBatch(
       List<NewArticle> articles, Map<UUID, UUID> survivorByMerged, Map<UUID, UUID> headlines) {}
 
-  /** Groups the articles of a batch, to be stored and then {@link #index indexed}. */
+  /**
+   * Groups the articles of a batch, to be stored and then {@link #index indexed}; with clustering
+   * off, each is a story of its own and gets no term vector (the backfill groups it later).
+   */
   public StoryBatch group(List<NewArticle> articles) {
-    if (articles.isEmpty()) {
-      return new StoryBatch(articles, Map.of(), Map.of());
-    }
     if (!config.enabled()) {
       List<NewArticle> alone =
           articles.stream().map(article -> article.withStory(article.id(), null, null)).toList();
       Map<UUID, UUID> headlines = new HashMap<>();
       alone.forEach(article -> headlines.put(article.id(), article.id()));
       return new StoryBatch(alone, Map.of(), headlines);
+    }
+    return cluster(articles);
+  }
+
+  private StoryBatch cluster(List<NewArticle> articles) {
+    if (articles.isEmpty()) {
+      return new StoryBatch(articles, Map.of(), Map.of());
     }
     index.lockAssignment();
     StoryClustering clustering = new StoryClustering(config.settings());
@@ -146,28 +153,27 @@ public class StoryGrouper {
   /**
    * Re-groups articles stored before stories were clustered (no term vector yet), a batch at a
    * time, the earliest published first. A story id they had before keeps answering: it becomes an
-   * alias of the story its first article now belongs to.
+   * alias of the story its first article now belongs to. Clusters even while clustering is off for
+   * new articles: that is what it is asked to do (and with it skipped, the same articles would come
+   * back unindexed forever).
    *
    * @return how many articles this batch re-grouped (0 once none is left)
    */
   @Transactional
   public int backfill(int batchSize) {
     List<NewArticle> unindexed = index.unindexed(batchSize);
-    StoryBatch batch = group(unindexed);
+    StoryBatch batch = cluster(unindexed);
     index.reassign(batch.articles());
     index.record(batch.articles(), config.indexedTerms());
+    // The batch's story ids are already survivors, so a former id maps straight to its final story.
     Map<UUID, UUID> survivorByMerged = new HashMap<>(batch.survivorByMerged());
-    Map<UUID, UUID> headlines = new HashMap<>(batch.headlines());
     for (int i = 0; i < unindexed.size(); i++) {
       UUID former = unindexed.get(i).storyId();
-      UUID now = batch.articles().get(i).storyId();
-      if (former != null && !headlines.containsKey(former)) {
-        survivorByMerged.putIfAbsent(former, now);
+      if (former != null && !batch.headlines().containsKey(former)) {
+        survivorByMerged.putIfAbsent(former, batch.articles().get(i).storyId());
       }
     }
-    survivorByMerged.replaceAll(
-        (merged, survivor) -> batch.survivorByMerged().getOrDefault(survivor, survivor));
-    publish(survivorByMerged, headlines);
+    publish(survivorByMerged, batch.headlines());
     return unindexed.size();
   }
 
