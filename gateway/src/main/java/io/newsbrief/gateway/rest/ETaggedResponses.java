@@ -21,6 +21,7 @@ import java.io.UncheckedIOException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -81,10 +82,12 @@ public class ETaggedResponses {
     }
   }
 
+  /** An answer made for this request alone: encoded for it, not kept. */
   public Response ok(Request request, Object body, int maxAgeSeconds) {
-    return respond(request, encoded(body, "", () -> body), maxAgeSeconds);
+    return respond(request, new Encoded(serialized(body)), maxAgeSeconds);
   }
 
+  /** An answer the gateway keeps: its encodings are kept with it. */
   public Response ok(Request request, Served<?> served, int maxAgeSeconds) {
     Encoded encoded = encoded(served.value(), "", served::value);
     return staleMarked(request, served, encoded, maxAgeSeconds);
@@ -170,8 +173,46 @@ public class ETaggedResponses {
   }
 
   private boolean acceptsGzip() {
-    String accepted = currentRequest.getCurrent().request().getHeader(HttpHeaders.ACCEPT_ENCODING);
-    return accepted != null && accepted.toLowerCase(java.util.Locale.ROOT).contains("gzip");
+    return acceptsGzip(
+        currentRequest.getCurrent().request().getHeader(HttpHeaders.ACCEPT_ENCODING));
+  }
+
+  /**
+   * Whether an {@code Accept-Encoding} value admits gzip (RFC 9110 12.5.3): named with a weight
+   * above zero, or not named and admitted by {@code *}.
+   */
+  static boolean acceptsGzip(String acceptEncoding) {
+    if (acceptEncoding == null) {
+      return false;
+    }
+    Boolean wildcard = null;
+    for (String coding : acceptEncoding.split(",")) {
+      String[] parameters = coding.split(";");
+      String name = parameters[0].strip().toLowerCase(Locale.ROOT);
+      boolean admitted = weight(parameters) > 0;
+      if (name.equals("gzip") || name.equals("x-gzip")) {
+        return admitted;
+      }
+      if (name.equals("*")) {
+        wildcard = admitted;
+      }
+    }
+    return Boolean.TRUE.equals(wildcard);
+  }
+
+  /** The {@code q} of a coding: 1 when absent, 0 when unreadable. */
+  private static double weight(String[] parameters) {
+    for (int i = 1; i < parameters.length; i++) {
+      String parameter = parameters[i].strip();
+      if (parameter.toLowerCase(Locale.ROOT).startsWith("q=")) {
+        try {
+          return Double.parseDouble(parameter.substring(2).strip());
+        } catch (NumberFormatException e) {
+          return 0;
+        }
+      }
+    }
+    return 1;
   }
 
   private byte[] serialized(Object body) {

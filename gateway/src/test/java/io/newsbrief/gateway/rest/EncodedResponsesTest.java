@@ -112,6 +112,20 @@ class EncodedResponsesTest {
         .contains("A rewritten lead.");
   }
 
+  @Test
+  void gzipIsSentOnlyToClientsThatAdmitIt() {
+    for (String admits :
+        new String[] {"gzip", "GZIP", "br, gzip;q=0.5", "x-gzip", "*", "br;q=1, *"}) {
+      assertThat(ETaggedResponses.acceptsGzip(admits)).as(admits).isTrue();
+    }
+    for (String refuses :
+        new String[] {"identity", "br", "gzip;q=0", "gzip; q=0.000", "*, gzip;q=0", "*;q=0", ""}) {
+      assertThat(ETaggedResponses.acceptsGzip(refuses)).as(refuses).isFalse();
+    }
+    String brief = "/api/v1/articles/" + articleId + "/brief";
+    assertThat(read(brief, "gzip;q=0").header("Content-Encoding")).isNull();
+  }
+
   private static byte[] gunzip(byte[] bytes) throws IOException {
     try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(bytes))) {
       return in.readAllBytes();
