@@ -14,7 +14,9 @@ public final class DownstreamRejection extends RuntimeException {
   public enum Reason {
     INVALID,
     NOT_FOUND,
-    CONFLICT
+    CONFLICT,
+    /** A position (a sync token) older than what the service keeps: start over. */
+    EXPIRED
   }
 
   private final Reason reason;

@@ -13,16 +13,22 @@ final class GrpcFailures {
 
   /** Request fields whose JSON name is not just the proto name in camel case. */
   private static final Map<String, String> RENAMED_FIELDS =
-      Map.of("page_token", "cursor", "page_size", "limit", "poll_interval", "pollIntervalMinutes");
+      Map.of(
+          "page_token", "cursor",
+          "page_size", "limit",
+          "poll_interval", "pollIntervalMinutes",
+          "since_token", "changedSince");
 
   private GrpcFailures() {}
 
   static RuntimeException translate(String service, StatusRuntimeException failure) {
     String detail = failure.getStatus().getDescription();
     return switch (failure.getStatus().getCode()) {
-      case INVALID_ARGUMENT, OUT_OF_RANGE ->
+      case INVALID_ARGUMENT ->
           new DownstreamRejection(
               DownstreamRejection.Reason.INVALID, detail, fieldViolations(failure));
+      case OUT_OF_RANGE ->
+          new DownstreamRejection(DownstreamRejection.Reason.EXPIRED, detail, List.of());
       case NOT_FOUND ->
           new DownstreamRejection(DownstreamRejection.Reason.NOT_FOUND, detail, List.of());
       case ALREADY_EXISTS, FAILED_PRECONDITION ->

@@ -3,12 +3,15 @@ package io.newsbrief.gateway.client;
 import io.newsbrief.commons.grpc.ProtoValues;
 import io.newsbrief.gateway.config.GatewayConfig;
 import io.newsbrief.gateway.model.Brief;
+import io.newsbrief.gateway.model.BriefDelta;
 import io.newsbrief.gateway.model.Page;
 import io.newsbrief.proto.summary.v1.GetBriefRequest;
 import io.newsbrief.proto.summary.v1.JobState;
+import io.newsbrief.proto.summary.v1.ListBriefChangesRequest;
 import io.newsbrief.proto.summary.v1.ListBriefsRequest;
 import io.newsbrief.proto.summary.v1.RequestBriefRequest;
 import io.newsbrief.proto.summary.v1.SummaryServiceGrpc.SummaryServiceBlockingStub;
+import io.newsbrief.proto.summary.v1.WithdrawBriefRequest;
 import io.quarkus.grpc.GrpcClient;
 import jakarta.inject.Singleton;
 import java.util.List;
@@ -69,7 +72,32 @@ public class SummariesClient extends DownstreamClient<SummaryServiceBlockingStub
     return new Page<>(
         response.getBriefsList().stream().map(SummariesClient::toModel).toList(),
         emptyToNull(response.getNextPageToken()),
-        null);
+        null,
+        emptyToNull(response.getSyncToken()));
+  }
+
+  /** What changed in the feed since {@code token}. */
+  public BriefDelta changes(String token, int limit) {
+    var response =
+        call(
+            stub ->
+                stub.listBriefChanges(
+                    ListBriefChangesRequest.newBuilder()
+                        .setSinceToken(token)
+                        .setPageSize(limit)
+                        .build()));
+    return new BriefDelta(
+        response.getChangedList().stream().map(SummariesClient::toModel).toList(),
+        List.copyOf(response.getRemovedArticleIdsList()),
+        response.getNextToken(),
+        response.getMore());
+  }
+
+  /** Withdraws every brief of the article. */
+  public void withdraw(String articleId) {
+    call(
+        stub ->
+            stub.withdrawBrief(WithdrawBriefRequest.newBuilder().setArticleId(articleId).build()));
   }
 
   private static Brief toModel(io.newsbrief.proto.summary.v1.Brief brief) {

@@ -3,10 +3,12 @@ package io.newsbrief.gateway.rest;
 import io.newsbrief.gateway.config.GatewayConfig;
 import io.newsbrief.gateway.model.Brief;
 import io.newsbrief.gateway.model.BriefCard;
+import io.newsbrief.gateway.model.BriefDelta;
 import io.newsbrief.gateway.model.Page;
 import io.newsbrief.gateway.service.BriefReader;
 import io.newsbrief.gateway.service.Served;
 import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -20,6 +22,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The feed and the brief screen. */
@@ -49,17 +52,50 @@ public class BriefResource {
       summary = "The feed: finished briefs, newest first, optionally filtered or searched",
       description =
           "Items are cards (headline, source, generatedAt, lead); `view=full` gives each item the"
-              + " whole brief with its sections, as before.")
+              + " whole brief with its sections, as before. The first page of the unfiltered feed"
+              + " carries a `syncToken`. With `changedSince=<token>` the answer is a delta instead:"
+              + " the briefs written since the token (`changed`), the ids of articles whose briefs"
+              + " were withdrawn (`removed`), the next `syncToken`, and `hasMore` when another call"
+              + " would return more at once. A token older than the changes kept gets 410: read"
+              + " the feed again from its first page.")
+  @APIResponse(responseCode = "200", description = "A feed page, or a delta with changedSince")
+  @APIResponse(responseCode = "410", description = "changedSince is too old: sync in full")
   public Response feed(
       @BeanParam ListParams params,
       @Parameter(description = "`card` (default) or `full`") @QueryParam("view") String view,
+      @Parameter(description = "A syncToken from the feed or an earlier delta")
+          @QueryParam("changedSince")
+          String changedSince,
       @Context UriInfo uri,
       @Context Request request) {
+    boolean full = FULL_VIEW.equals(Params.view(view, CARD_VIEW, FULL_VIEW));
+    String token = Params.syncToken(changedSince);
+    if (token != null) {
+      params.requireWholeFeed("changedSince");
+      Served<BriefDelta<Brief>> delta = reader.changes(token, params.limit());
+      return full
+          ? responses.ok(request, delta, FULL_VIEW, d -> d, 0)
+          : responses.ok(request, delta, CARD_VIEW, d -> d.map(BriefCard::of), 0);
+    }
     Served<Page<Brief>> page = reader.feed(params.feedQuery());
-    if (FULL_VIEW.equals(Params.view(view, CARD_VIEW, FULL_VIEW))) {
+    if (full) {
       return responses.page(request, page, uri, FULL_VIEW, brief -> brief, FEED_MAX_AGE);
     }
     return responses.page(request, page, uri, CARD_VIEW, BriefCard::of, FEED_MAX_AGE);
+  }
+
+  @DELETE
+  @Path("/articles/{id}/brief")
+  @Operation(
+      summary = "Withdraw an article's brief",
+      description =
+          "For a wrong or retracted summary: the feed drops it, syncing apps get it in `removed`,"
+              + " and the next read of the brief makes a new one. Needs an API key.")
+  @APIResponse(responseCode = "204", description = "Withdrawn")
+  @APIResponse(responseCode = "404", description = "The article has no brief")
+  public Response withdraw(@PathParam("id") String id) {
+    reader.withdraw(Params.id(id));
+    return Response.noContent().build();
   }
 
   @GET

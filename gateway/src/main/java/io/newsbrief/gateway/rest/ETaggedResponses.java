@@ -110,14 +110,14 @@ public class ETaggedResponses {
         encoded(
             page,
             viewName + '|' + (next == null ? "" : next),
-            () -> new Page<>(page.items().stream().map(view).toList(), page.cursor(), next));
+            () -> page.<Object>map(view).withNext(next));
     return staleMarked(request, served, encoded, maxAgeSeconds);
   }
 
   /** {@code page} with the link to the page after it, or itself on the last page. */
   static <T> Page<T> withNextLink(Page<T> page, UriInfo uri) {
     String next = nextLink(page, uri);
-    return next == null ? page : new Page<>(page.items(), page.cursor(), next);
+    return next == null ? page : page.withNext(next);
   }
 
   private static String nextLink(Page<?> page, UriInfo uri) {
@@ -135,6 +135,13 @@ public class ETaggedResponses {
     return Response.fromResponse(respond(request, encoded, 0))
         .header("Cache-Status", STALE_IF_ERROR)
         .build();
+  }
+
+  /** A kept answer shown through {@code view} ({@code viewName} tells the views apart). */
+  public <T> Response ok(
+      Request request, Served<T> served, String viewName, Function<T, ?> view, int maxAgeSeconds) {
+    Encoded encoded = encoded(served.value(), viewName, () -> view.apply(served.value()));
+    return staleMarked(request, served, encoded, maxAgeSeconds);
   }
 
   /** The encodings of {@code source} in one of its variants (e.g. its next link), made once. */

@@ -1,5 +1,6 @@
 package io.newsbrief.gateway.rest;
 
+import io.newsbrief.commons.error.InvalidArgumentException;
 import io.newsbrief.gateway.service.FeedQuery;
 import jakarta.ws.rs.QueryParam;
 
@@ -40,6 +41,16 @@ public class ListParams {
   /** The full-text query, or null for a plain list. */
   String query() {
     return Params.query(q);
+  }
+
+  /** {@code parameter} applies to the whole feed only: refuses filters, a search or a cursor. */
+  void requireWholeFeed(String parameter) {
+    for (String[] other :
+        new String[][] {{"source", source}, {"language", language}, {"q", q}, {"cursor", cursor}}) {
+      if (other[1] != null && !other[1].isBlank()) {
+        throw new InvalidArgumentException(other[0], "cannot be combined with " + parameter);
+      }
+    }
   }
 
   FeedQuery feedQuery() {

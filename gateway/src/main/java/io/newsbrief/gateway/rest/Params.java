@@ -38,6 +38,11 @@ public final class Params {
     return bounded("cursor", value, MAX_CURSOR_LENGTH);
   }
 
+  /** A delta-sync token, or null for none. */
+  static String syncToken(String value) {
+    return bounded("changedSince", value, MAX_CURSOR_LENGTH);
+  }
+
   static String query(String value) {
     return bounded("q", value, MAX_QUERY_LENGTH);
   }

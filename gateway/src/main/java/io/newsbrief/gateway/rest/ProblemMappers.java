@@ -49,6 +49,14 @@ public class ProblemMappers {
       case NOT_FOUND ->
           Problem.of(Status.NOT_FOUND, "not-found", e.getMessage()).response().build();
       case CONFLICT -> Problem.of(Status.CONFLICT, "conflict", e.getMessage()).response().build();
+      case EXPIRED ->
+          Problem.of(
+                  Status.GONE,
+                  "sync-token-expired",
+                  "changedSince is older than the changes kept: read the feed again from its first"
+                      + " page and sync from its syncToken.")
+              .response()
+              .build();
     };
   }
 

@@ -5,6 +5,7 @@ import io.newsbrief.gateway.client.DownstreamRejection;
 import io.newsbrief.gateway.client.SummariesClient;
 import io.newsbrief.gateway.model.Article;
 import io.newsbrief.gateway.model.Brief;
+import io.newsbrief.gateway.model.BriefDelta;
 import io.newsbrief.gateway.model.Page;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
@@ -54,6 +55,28 @@ public class BriefReader {
     return served;
   }
 
+  /**
+   * What changed in the feed since {@code token}. Kept until the next change, so apps polling with
+   * an up-to-date token are answered from memory (summary-service hands the same token back while
+   * nothing changes).
+   */
+  public Served<BriefDelta<Brief>> changes(String token, int limit) {
+    String key = String.join("\u0000", "changes", token, Integer.toString(limit));
+    Optional<BriefDelta<Brief>> kept = fresh.feedPage(key);
+    if (kept.isPresent()) {
+      return new Served<>(kept.get(), false);
+    }
+    long readToken = fresh.beforeRead();
+    BriefDelta<Brief> delta = summaries.changes(token, limit);
+    fresh.keepFeedPage(key, delta, readToken);
+    return new Served<>(delta, false);
+  }
+
+  /** Withdraws the article's briefs; caches drop them when summary-service announces it. */
+  public void withdraw(String articleId) {
+    summaries.withdraw(articleId);
+  }
+
   /** The article's brief; the first call for an article requests it. */
   public Served<Brief> brief(String articleId) {
     Optional<Brief> kept = fresh.brief(articleId);
@@ -83,8 +106,10 @@ public class BriefReader {
         return new Page<>(List.of(), null, null);
       }
     }
-    return summaries.list(
-        query.source(), query.language(), articleIds, query.limit(), query.cursor());
+    Page<Brief> page =
+        summaries.list(query.source(), query.language(), articleIds, query.limit(), query.cursor());
+    // Delta sync follows the whole feed: its token means nothing for a filtered one.
+    return query.isWholeFeed() ? page : page.withoutSyncToken();
   }
 
   private Brief freshBrief(String articleId) {

@@ -6,6 +6,11 @@ package io.newsbrief.gateway.service;
  */
 public record FeedQuery(String source, String language, String query, int limit, String cursor) {
 
+  /** The unfiltered, unsearched feed. */
+  boolean isWholeFeed() {
+    return source == null && language == null && query == null;
+  }
+
   /** Identifies the page among kept answers. */
   String key() {
     return String.join("\u0000", "feed", source, language, query, Integer.toString(limit), cursor);

@@ -60,6 +60,7 @@ public class FreshBriefs {
     return get(briefs, articleId);
   }
 
+  /** Feed pages and delta-sync answers: any change drops them all. */
   <T> Optional<T> feedPage(String key) {
     return get(feedPages, key);
   }

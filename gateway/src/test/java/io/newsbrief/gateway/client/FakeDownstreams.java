@@ -38,11 +38,21 @@ public class FakeDownstreams {
   final List<io.grpc.stub.StreamObserver<io.newsbrief.proto.summary.v1.BriefChange>>
       changeWatchers = new java.util.concurrent.CopyOnWriteArrayList<>();
 
+  /** The feed's change log, oldest first: article ids, a removal marked by {@link #REMOVED}. */
+  final List<String> changeLog = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+  static final String REMOVED = "-";
+
+  /** Sync tokens before this log position are too old (their tombstones are gone). */
+  volatile int oldestKept;
+
   public void reset() {
     articlesByUrl.clear();
     briefsByArticle.clear();
     feedsById.clear();
     storyAliases.clear();
+    changeLog.clear();
+    oldestKept = 0;
     articlesDown = false;
     summariesDown = false;
     announcesChanges = false;
@@ -90,7 +100,23 @@ public class FakeDownstreams {
   public void rewriteLead(String articleId, String lead) {
     briefsByArticle.computeIfPresent(
         articleId, (id, brief) -> brief.toBuilder().setLead(lead).build());
+    changeLog.add(articleId);
     announce(articleId);
+  }
+
+  /** Withdraws an article's brief as summary-service would: gone, logged, announced. */
+  boolean withdraw(String articleId) {
+    if (briefsByArticle.remove(articleId) == null) {
+      return false;
+    }
+    changeLog.add(REMOVED + articleId);
+    announce(articleId);
+    return true;
+  }
+
+  /** Retention passed: every sync token given out so far is too old. */
+  public void expireSyncTokens() {
+    oldestKept = changeLog.size() + 1;
   }
 
   void announce(String articleId) {
@@ -134,6 +160,7 @@ public class FakeDownstreams {
             .addSections(
                 Section.newBuilder().setHeading("Border Talks").addParagraphs("A paragraph."))
             .build());
+    changeLog.add(articleId);
     announce(articleId);
   }
 

@@ -1,17 +1,23 @@
 package io.newsbrief.gateway.client;
 
+import com.google.protobuf.Empty;
 import io.grpc.Status;
 import io.grpc.stub.StreamObserver;
+import io.newsbrief.commons.error.InvalidArgumentException;
+import io.newsbrief.commons.grpc.GrpcStatusMapper;
 import io.newsbrief.proto.summary.v1.Brief;
 import io.newsbrief.proto.summary.v1.BriefChange;
 import io.newsbrief.proto.summary.v1.GetBriefRequest;
 import io.newsbrief.proto.summary.v1.JobState;
+import io.newsbrief.proto.summary.v1.ListBriefChangesRequest;
+import io.newsbrief.proto.summary.v1.ListBriefChangesResponse;
 import io.newsbrief.proto.summary.v1.ListBriefsRequest;
 import io.newsbrief.proto.summary.v1.ListBriefsResponse;
 import io.newsbrief.proto.summary.v1.RequestBriefRequest;
 import io.newsbrief.proto.summary.v1.RequestBriefResponse;
 import io.newsbrief.proto.summary.v1.SummaryServiceGrpc;
 import io.newsbrief.proto.summary.v1.WatchBriefChangesRequest;
+import io.newsbrief.proto.summary.v1.WithdrawBriefRequest;
 import io.quarkus.grpc.GrpcService;
 import java.util.Comparator;
 import java.util.List;
@@ -92,7 +98,56 @@ public class FakeSummaryService extends SummaryServiceGrpc.SummaryServiceImplBas
         ListBriefsResponse.newBuilder()
             .addAllBriefs(done.subList(Math.min(from, done.size()), to))
             .setNextPageToken(to < done.size() ? Integer.toString(to) : "")
+            .setSyncToken(from == 0 ? "t" + state.changeLog.size() : "")
             .build());
+    response.onCompleted();
+  }
+
+  @Override
+  public void listBriefChanges(
+      ListBriefChangesRequest request, StreamObserver<ListBriefChangesResponse> response) {
+    if (down(response)) {
+      return;
+    }
+    if (!request.getSinceToken().matches("t\\d{1,9}")) {
+      response.onError(
+          GrpcStatusMapper.toStatus(
+              new InvalidArgumentException(
+                  "since_token", "is not a token issued by this service")));
+      return;
+    }
+    int from = Integer.parseInt(request.getSinceToken().substring(1));
+    if (from < state.oldestKept) {
+      response.onError(Status.OUT_OF_RANGE.withDescription("too old").asRuntimeException());
+      return;
+    }
+    List<String> log = List.copyOf(state.changeLog);
+    int to = Math.min(log.size(), from + request.getPageSize());
+    var answer =
+        ListBriefChangesResponse.newBuilder()
+            .setNextToken(to == from ? request.getSinceToken() : "t" + to)
+            .setMore(to < log.size());
+    for (String entry : log.subList(Math.min(from, log.size()), to)) {
+      if (entry.startsWith(FakeDownstreams.REMOVED)) {
+        answer.addRemovedArticleIds(entry.substring(FakeDownstreams.REMOVED.length()));
+      } else if (state.briefsByArticle.containsKey(entry)) {
+        answer.addChanged(state.briefsByArticle.get(entry));
+      }
+    }
+    response.onNext(answer.build());
+    response.onCompleted();
+  }
+
+  @Override
+  public void withdrawBrief(WithdrawBriefRequest request, StreamObserver<Empty> response) {
+    if (down(response)) {
+      return;
+    }
+    if (!state.withdraw(request.getArticleId())) {
+      response.onError(Status.NOT_FOUND.withDescription("no brief").asRuntimeException());
+      return;
+    }
+    response.onNext(Empty.getDefaultInstance());
     response.onCompleted();
   }
 

@@ -8,6 +8,7 @@ import io.grpc.StatusRuntimeException;
 import io.grpc.protobuf.StatusProto;
 import io.newsbrief.commons.error.ConflictException;
 import io.newsbrief.commons.error.DatabaseFailures;
+import io.newsbrief.commons.error.ExpiredException;
 import io.newsbrief.commons.error.FieldViolation;
 import io.newsbrief.commons.error.InvalidArgumentException;
 import io.newsbrief.commons.error.NotFoundException;
@@ -16,8 +17,8 @@ import org.jboss.logging.Logger;
 
 /**
  * Translates what a service layer throws into the gRPC status a caller can act on: bad input is
- * INVALID_ARGUMENT with a google.rpc.BadRequest, a lost database is UNAVAILABLE, and only true bugs
- * are INTERNAL (logged here, never described to the caller).
+ * INVALID_ARGUMENT with a google.rpc.BadRequest, an expired position OUT_OF_RANGE, a lost database
+ * is UNAVAILABLE, and only true bugs are INTERNAL (logged here, never described to the caller).
  */
 public final class GrpcStatusMapper {
 
@@ -41,6 +42,10 @@ public final class GrpcStatusMapper {
               ? Status.ALREADY_EXISTS
               : Status.FAILED_PRECONDITION;
       return status.withDescription(conflict.getMessage()).asRuntimeException();
+    }
+    if (failure instanceof ExpiredException expired) {
+      // OUT_OF_RANGE: past what the service keeps; a caller starts over instead of retrying.
+      return Status.OUT_OF_RANGE.withDescription(expired.getMessage()).asRuntimeException();
     }
     if (failure instanceof UnavailableException unavailable) {
       LOG.warnf("dependency unavailable: %s", unavailable.getMessage());

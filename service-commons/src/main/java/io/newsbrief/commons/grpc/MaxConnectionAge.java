@@ -8,9 +8,11 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.WeakHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -22,8 +24,11 @@ import org.jboss.logging.Logger;
  * connection) once its connection is older than {@code newsbrief.grpc.server.max-connection-age}
  * (±10 %, so clients do not reconnect in step), and all of them when shutdown begins. A client that
  * reconnects resolves the service's name again, so pods added since — a scale-up, a rollout — get
- * their share of calls, and a pod going away loses its callers before it stops. grpc-java's own
- * maxConnectionAge is not available here: gRPC is served by Quarkus's Vert.x HTTP server.
+ * their share of calls, and a pod going away loses its callers before it stops. Once shutdown has
+ * begun, a connection made since (a client whose resolver still lists this pod reconnects at once)
+ * is asked to leave at its first request, so no client is left on a connection that will soon
+ * answer only 503. grpc-java's own maxConnectionAge is not available here: gRPC is served by
+ * Quarkus's Vert.x HTTP server.
  */
 @ApplicationScoped
 public class MaxConnectionAge {
@@ -41,6 +46,11 @@ public class MaxConnectionAge {
   /** When each live HTTP/2 connection is to be closed; weak keys: closed ones drop out. */
   private final Map<HttpConnection, Long> closeAt = new WeakHashMap<>();
 
+  /** Connections already asked to leave (weak: closed ones drop out). Guarded by closeAt. */
+  private final Set<HttpConnection> leaving = Collections.newSetFromMap(new WeakHashMap<>());
+
+  private volatile boolean draining;
+
   MaxConnectionAge(
       @ConfigProperty(name = "newsbrief.grpc.server.max-connection-age")
           Optional<Duration> maxAge) {
@@ -57,8 +67,10 @@ public class MaxConnectionAge {
   void drain(@Observes ShutdownDelayInitiatedEvent event) {
     List<HttpConnection> open;
     synchronized (closeAt) {
+      draining = true;
       open = List.copyOf(closeAt.keySet());
       closeAt.clear();
+      leaving.addAll(open);
     }
     LOG.infof("shutting down: asking %d gRPC connections to reconnect elsewhere", open.size());
     open.forEach(MaxConnectionAge::goAway);
@@ -70,10 +82,18 @@ public class MaxConnectionAge {
       long now = System.nanoTime();
       boolean expired;
       synchronized (closeAt) {
-        long deadline = closeAt.computeIfAbsent(connection, c -> now + jittered(maxAge.get()));
-        expired = now - deadline > 0;
-        if (expired) {
-          closeAt.remove(connection);
+        if (leaving.contains(connection)) {
+          expired = false; // a request sent before the client heard GOAWAY
+        } else {
+          long deadline =
+              draining
+                  ? now
+                  : closeAt.computeIfAbsent(connection, c -> now + jittered(maxAge.get()));
+          expired = now - deadline >= 0;
+          if (expired) {
+            closeAt.remove(connection);
+            leaving.add(connection);
+          }
         }
       }
       if (expired) {

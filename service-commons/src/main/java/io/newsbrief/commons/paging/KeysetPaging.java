@@ -65,7 +65,8 @@ public final class KeysetPaging {
         page, PageTokens.encode(fingerprint, order.keysOf().apply(page.get(size - 1))));
   }
 
-  private int size(int requested) {
+  /** The page size a request gets: 0 for the default, capped at the maximum. */
+  public int size(int requested) {
     if (requested < 0) {
       throw new InvalidArgumentException("page_size", "must not be negative");
     }

@@ -44,24 +44,29 @@ public final class PageTokens {
    *     issued for another query
    */
   public static Keys decode(String token, String queryFingerprint, int keyCount) {
+    return decode("page_token", token, queryFingerprint, keyCount);
+  }
+
+  /** {@link #decode(String, String, int)} for a token passed in another request field. */
+  public static Keys decode(String field, String token, String queryFingerprint, int keyCount) {
     String decoded;
     try {
       decoded = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8);
     } catch (IllegalArgumentException e) {
-      throw invalid(NOT_OURS);
+      throw invalid(field, NOT_OURS);
     }
     List<String> parts = Arrays.asList(decoded.split(SEPARATOR, -1));
     if (parts.size() != keyCount + 2 || !parts.get(0).equals(VERSION)) {
-      throw invalid(NOT_OURS);
+      throw invalid(field, NOT_OURS);
     }
     if (!parts.get(1).equals(hash(queryFingerprint))) {
-      throw invalid("belongs to a request with other filters");
+      throw invalid(field, "belongs to a request with other filters");
     }
-    return new Keys(parts.subList(2, parts.size()));
+    return new Keys(field, parts.subList(2, parts.size()));
   }
 
-  private static InvalidArgumentException invalid(String description) {
-    return new InvalidArgumentException("page_token", description);
+  private static InvalidArgumentException invalid(String field, String description) {
+    return new InvalidArgumentException(field, description);
   }
 
   private static String hash(String queryFingerprint) {
@@ -69,18 +74,26 @@ public final class PageTokens {
   }
 
   /** The keys of a decoded token, parsed strictly: a tampered key is an invalid token. */
-  public record Keys(List<String> values) {
+  public record Keys(String field, List<String> values) {
 
     public Instant instant(int index) {
       try {
         return Instant.parse(values.get(index));
       } catch (DateTimeException e) {
-        throw invalid(NOT_OURS);
+        throw invalid(field, NOT_OURS);
       }
     }
 
     public UUID uuid(int index) {
-      return Uuids.parseCanonical(values.get(index)).orElseThrow(() -> invalid(NOT_OURS));
+      return Uuids.parseCanonical(values.get(index)).orElseThrow(() -> invalid(field, NOT_OURS));
+    }
+
+    public long number(int index) {
+      try {
+        return Long.parseLong(values.get(index));
+      } catch (NumberFormatException e) {
+        throw invalid(field, NOT_OURS);
+      }
     }
 
     /** A float stored with {@link #floatKey}, bit for bit. */
@@ -88,7 +101,7 @@ public final class PageTokens {
       try {
         return Float.intBitsToFloat(Integer.parseInt(values.get(index)));
       } catch (NumberFormatException e) {
-        throw invalid(NOT_OURS);
+        throw invalid(field, NOT_OURS);
       }
     }
   }

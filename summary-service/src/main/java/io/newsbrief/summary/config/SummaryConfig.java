@@ -26,6 +26,13 @@ public interface SummaryConfig {
   @WithDefault("5S")
   Duration articleDeadline();
 
+  /**
+   * How long the feed's change log keeps a withdrawn article's tombstone; a sync token older than
+   * that is refused, and the app syncs in full.
+   */
+  @WithDefault("30D")
+  Duration tombstoneRetention();
+
   Jobs jobs();
 
   Llm llm();

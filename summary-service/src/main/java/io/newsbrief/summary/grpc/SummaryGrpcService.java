@@ -1,11 +1,14 @@
 package io.newsbrief.summary.grpc;
 
+import com.google.protobuf.Empty;
 import io.newsbrief.commons.grpc.GrpcCalls;
 import io.newsbrief.commons.grpc.GrpcStatusMapper;
 import io.newsbrief.commons.ids.Uuids;
 import io.newsbrief.proto.summary.v1.Brief;
 import io.newsbrief.proto.summary.v1.BriefChange;
 import io.newsbrief.proto.summary.v1.GetBriefRequest;
+import io.newsbrief.proto.summary.v1.ListBriefChangesRequest;
+import io.newsbrief.proto.summary.v1.ListBriefChangesResponse;
 import io.newsbrief.proto.summary.v1.ListBriefsRequest;
 import io.newsbrief.proto.summary.v1.ListBriefsResponse;
 import io.newsbrief.proto.summary.v1.RequestBriefRequest;
@@ -15,8 +18,10 @@ import io.newsbrief.proto.summary.v1.SummarizeResponse;
 import io.newsbrief.proto.summary.v1.SummaryService;
 import io.newsbrief.proto.summary.v1.WatchBriefChangesRequest;
 import io.newsbrief.proto.summary.v1.WatchBriefRequest;
+import io.newsbrief.proto.summary.v1.WithdrawBriefRequest;
 import io.newsbrief.summary.repository.BriefRepository.BriefFilter;
 import io.newsbrief.summary.service.BriefService;
+import io.newsbrief.summary.service.BriefSync;
 import io.quarkus.grpc.GrpcService;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Multi;
@@ -28,9 +33,11 @@ import io.smallrye.mutiny.infrastructure.Infrastructure;
 public class SummaryGrpcService implements SummaryService {
 
   private final BriefService briefs;
+  private final BriefSync sync;
 
-  SummaryGrpcService(BriefService briefs) {
+  SummaryGrpcService(BriefService briefs, BriefSync sync) {
     this.briefs = briefs;
+    this.sync = sync;
   }
 
   @Override
@@ -77,10 +84,41 @@ public class SummaryGrpcService implements SummaryService {
                       .map(id -> Uuids.parse("article_ids", id))
                       .distinct()
                       .toList());
+          // Taken before the read: a change racing it is sent again, never missed.
+          String syncToken = request.getPageToken().isEmpty() ? sync.currentToken() : "";
           var page = briefs.list(filter, request.getPageSize(), request.getPageToken());
-          var response = ListBriefsResponse.newBuilder().setNextPageToken(page.nextPageToken());
+          var response =
+              ListBriefsResponse.newBuilder()
+                  .setNextPageToken(page.nextPageToken())
+                  .setSyncToken(syncToken);
           page.items().forEach(view -> response.addBriefs(BriefMessages.toProto(view)));
           return response.build();
+        });
+  }
+
+  @Override
+  @Blocking
+  public Uni<ListBriefChangesResponse> listBriefChanges(ListBriefChangesRequest request) {
+    return GrpcCalls.unary(
+        () -> {
+          var delta = sync.since(request.getSinceToken(), request.getPageSize());
+          var response =
+              ListBriefChangesResponse.newBuilder()
+                  .setNextToken(delta.token())
+                  .setMore(delta.more());
+          delta.changed().forEach(view -> response.addChanged(BriefMessages.toProto(view)));
+          delta.removed().forEach(id -> response.addRemovedArticleIds(id.toString()));
+          return response.build();
+        });
+  }
+
+  @Override
+  @Blocking
+  public Uni<Empty> withdrawBrief(WithdrawBriefRequest request) {
+    return GrpcCalls.unary(
+        () -> {
+          briefs.withdraw(Uuids.parse("article_id", request.getArticleId()));
+          return Empty.getDefaultInstance();
         });
   }
 

@@ -4,8 +4,12 @@ import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.function.BinaryOperator;
+import java.util.stream.Collectors;
 
 @ApplicationScoped
 public class BriefRepository implements PanacheRepositoryBase<Brief, UUID> {
@@ -32,6 +36,26 @@ public class BriefRepository implements PanacheRepositoryBase<Brief, UUID> {
     }
     query.append(" order by generatedAt desc, jobId desc");
     return find(query.toString(), parameters).page(0, limit).list();
+  }
+
+  /** Each article's newest brief, for those of {@code articleIds} that have one. */
+  public Map<UUID, Brief> newestOf(List<UUID> articleIds) {
+    if (articleIds.isEmpty()) {
+      return Map.of();
+    }
+    return list("articleId in ?1", articleIds).stream()
+        .collect(
+            Collectors.toMap(
+                brief -> brief.articleId,
+                brief -> brief,
+                BinaryOperator.maxBy(
+                    Comparator.comparing((Brief brief) -> brief.generatedAt)
+                        .thenComparing(brief -> brief.jobId))));
+  }
+
+  /** Removes every brief of the article; returns how many. */
+  public long deleteOf(UUID articleId) {
+    return delete("articleId", articleId);
   }
 
   /** Equality filters of the feed; empty matches all. */

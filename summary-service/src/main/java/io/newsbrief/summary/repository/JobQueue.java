@@ -156,6 +156,16 @@ public class JobQueue implements PanacheRepositoryBase<BriefJob, UUID> {
             .firstResultOptional();
   }
 
+  /**
+   * Removes every job of the article (their briefs first). A worker still running one finds its
+   * lease gone and drops the result.
+   *
+   * @return how many jobs there were
+   */
+  public long deleteOf(UUID articleId) {
+    return delete("articleId", articleId);
+  }
+
   /** How many jobs wait and run, for the queue-depth gauge. */
   public Map<JobState, Long> openCounts() {
     Map<JobState, Long> counts = new EnumMap<>(JobState.class);

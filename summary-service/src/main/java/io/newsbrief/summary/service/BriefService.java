@@ -128,6 +128,25 @@ public class BriefService {
                             new NotFoundException("no brief requested for article " + articleId)));
   }
 
+  /**
+   * Withdraws every brief of the article (a wrong or retracted summary): the feed drops it, syncing
+   * apps get a tombstone, and a later request makes a new one.
+   *
+   * @throws NotFoundException when the article has no brief and no job
+   */
+  public void withdraw(UUID articleId) {
+    long jobs =
+        QuarkusTransaction.requiringNew()
+            .call(
+                () -> {
+                  briefs.deleteOf(articleId);
+                  return queue.deleteOf(articleId);
+                });
+    if (jobs == 0) {
+      throw new NotFoundException("no brief requested for article " + articleId);
+    }
+  }
+
   /** Finished briefs, newest first. */
   public Page<BriefView> list(BriefFilter filter, int pageSize, String pageToken) {
     PlainText.checked("source_name", filter.sourceName());
