@@ -7,7 +7,6 @@ import io.newsbrief.launcher.DynamicClient;
 import io.newsbrief.launcher.LocalSuite;
 import io.newsbrief.launcher.ServiceSpec;
 import io.newsbrief.launcher.SuiteSettings;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -29,7 +28,6 @@ final class BenchCommand {
 
   private static final String ARTICLES = "newsbrief.article.v1.ArticleService";
   private static final String SUMMARIES = "newsbrief.summary.v1.SummaryService";
-  private static final int CONNECTIONS = 64;
 
   /** The suite's services and, last, the baseline they are compared with. */
   private static final List<ServiceSpec> MEASURED =
@@ -40,9 +38,30 @@ final class BenchCommand {
           ServiceSpec.HELLO_BASELINE);
 
   /** How much work each measurement does. */
-  record Sizes(int imported, int requests, int jobsPerWorkerRun, List<Integer> scalingRows) {
-    static final Sizes FULL = new Sizes(10_000, 20_000, 1_000, List.of(10_000, 100_000, 1_000_000));
-    static final Sizes QUICK = new Sizes(1_000, 2_000, 200, List.of(10_000));
+  record Sizes(
+      int imported,
+      int requests,
+      int jobsPerWorkerRun,
+      List<Integer> scalingRows,
+      Duration loadDuration,
+      int loadRounds,
+      int subscribers) {
+    static final Sizes FULL =
+        new Sizes(
+            10_000,
+            20_000,
+            1_000,
+            List.of(10_000, 100_000, 1_000_000),
+            Duration.ofSeconds(5),
+            3,
+            1_000);
+
+    /** The read path alone needs a feed, not a large ingest. */
+    static final Sizes READ_PATH =
+        new Sizes(1_000, 20_000, 1_000, List.of(), Duration.ofSeconds(5), 3, 1_000);
+
+    static final Sizes QUICK =
+        new Sizes(1_000, 2_000, 200, List.of(10_000), Duration.ofSeconds(2), 1, 100);
   }
 
   private final LocalSuite suite;
@@ -58,13 +77,18 @@ final class BenchCommand {
   }
 
   static int run(String[] args) throws Exception {
-    Sizes sizes = Arrays.asList(args).contains("--quick") ? Sizes.QUICK : Sizes.FULL;
+    boolean readPathOnly = Arrays.asList(args).contains("--read-path");
+    Sizes sizes =
+        Arrays.asList(args).contains("--quick")
+            ? Sizes.QUICK
+            : readPathOnly ? Sizes.READ_PATH : Sizes.FULL;
     Path root = Path.of("").toAbsolutePath();
     SuiteSettings settings =
         new SuiteSettings(root, root.resolve("launcher/target/bench"), 15632, 21000);
     try (LocalSuite suite = new LocalSuite(settings)) {
       suite.start(true);
-      BenchReport report = new BenchCommand(suite, settings, sizes).measureAll();
+      BenchCommand bench = new BenchCommand(suite, settings, sizes);
+      BenchReport report = readPathOnly ? bench.measureReadPath() : bench.measureAll();
       String table = report.markdown();
       System.out.println();
       System.out.println(table);
@@ -75,6 +99,13 @@ final class BenchCommand {
       return 1;
     }
     return 0;
+  }
+
+  /** Only what a phone sees: a small feed of finished briefs, then the read path. */
+  BenchReport measureReadPath() throws Exception {
+    ingestAndQueue();
+    readPath();
+    return report;
   }
 
   BenchReport measureAll() throws Exception {
@@ -202,32 +233,17 @@ final class BenchCommand {
     }
   }
 
-  /** The gateway's two reads against the bare endpoint, 64 connections each. */
+  /**
+   * The gateway's reads as a phone makes them (hey: gzip, If-None-Match), against its own {@code
+   * /q/health/live}; then live updates with many subscribers.
+   */
   private void readPath() throws Exception {
     String gateway = suite.baseUrl(ServiceSpec.GATEWAY);
-    String baseline = suite.baseUrl(ServiceSpec.HELLO_BASELINE);
-    int warmUp = sizes.requests() / 10;
-    LoadGenerator.Result hello =
-        LoadGenerator.run(
-            i -> URI.create(baseline + "/hello"), CONNECTIONS, warmUp, sizes.requests());
-    List<String> briefIds = articleIds.subList(0, Math.min(500, articleIds.size()));
-    LoadGenerator.Result brief =
-        LoadGenerator.run(
-            i ->
-                URI.create(
-                    gateway + "/api/v1/articles/" + briefIds.get(i % briefIds.size()) + "/brief"),
-            CONNECTIONS,
-            warmUp,
-            sizes.requests());
-    LoadGenerator.Result feed =
-        LoadGenerator.run(
-            i -> URI.create(gateway + "/api/v1/briefs?limit=20"),
-            CONNECTIONS,
-            warmUp,
-            sizes.requests());
-    report.addLoad("bare Quarkus REST GET /hello (baseline)", hello, hello);
-    report.addLoad("gateway GET /api/v1/articles/{id}/brief (500 ids)", brief, hello);
-    report.addLoad("gateway GET /api/v1/briefs?limit=20", feed, hello);
+    new PhoneReadPath(Hey.installed(), gateway, sizes.loadDuration(), sizes.loadRounds())
+        .measure(articleIds.get(0), report);
+    int withdrawn = Math.min(20, articleIds.size() - 1);
+    new LiveUpdatesProbe(gateway, LocalSuite.LOCAL_API_KEY)
+        .measure(sizes.subscribers(), articleIds.subList(1, 1 + withdrawn), report);
   }
 
   private void memory() throws Exception {

@@ -76,8 +76,13 @@ public class SummariesClient extends DownstreamClient<SummaryServiceBlockingStub
         emptyToNull(response.getSyncToken()));
   }
 
-  /** What changed in the feed since {@code token}. */
-  public BriefDelta changes(String token, int limit) {
+  /**
+   * What changed in the feed since {@code token}; {@code heldBack} when committed changes wait
+   * behind a transaction still running (ask again shortly).
+   */
+  public record Changes(BriefDelta<Brief> delta, boolean heldBack) {}
+
+  public Changes changes(String token, int limit) {
     var response =
         call(
             stub ->
@@ -86,11 +91,13 @@ public class SummariesClient extends DownstreamClient<SummaryServiceBlockingStub
                         .setSinceToken(token)
                         .setPageSize(limit)
                         .build()));
-    return new BriefDelta(
-        response.getChangedList().stream().map(SummariesClient::toModel).toList(),
-        List.copyOf(response.getRemovedArticleIdsList()),
-        response.getNextToken(),
-        response.getMore());
+    return new Changes(
+        new BriefDelta<>(
+            response.getChangedList().stream().map(SummariesClient::toModel).toList(),
+            List.copyOf(response.getRemovedArticleIdsList()),
+            response.getNextToken(),
+            response.getMore()),
+        response.getHeldBack());
   }
 
   /** Withdraws every brief of the article. */

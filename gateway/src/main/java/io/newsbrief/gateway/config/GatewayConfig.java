@@ -32,4 +32,21 @@ public interface GatewayConfig {
   /** Longest wait before following summary-service's brief changes again after a failure. */
   @WithDefault("30S")
   java.time.Duration briefChangesRetryMax();
+
+  /** Live updates ({@code /api/v1/briefs/events}). */
+  Events events();
+
+  interface Events {
+    /** A comment line this often keeps idle connections (and proxies) open. */
+    @WithDefault("15S")
+    java.time.Duration heartbeat();
+
+    /** Events one subscriber may have unsent; a subscriber further behind is disconnected. */
+    @WithDefault("256")
+    int buffered();
+
+    /** Subscribers per gateway replica; more get 503 with Retry-After. */
+    @WithDefault("10000")
+    int maxSubscribers();
+  }
 }

@@ -69,7 +69,7 @@ public class BriefResource {
       @Context UriInfo uri,
       @Context Request request) {
     boolean full = FULL_VIEW.equals(Params.view(view, CARD_VIEW, FULL_VIEW));
-    String token = Params.syncToken(changedSince);
+    String token = Params.syncToken("changedSince", changedSince);
     if (token != null) {
       params.requireWholeFeed("changedSince");
       Served<BriefDelta<Brief>> delta = reader.changes(token, params.limit());

@@ -38,9 +38,9 @@ public final class Params {
     return bounded("cursor", value, MAX_CURSOR_LENGTH);
   }
 
-  /** A delta-sync token, or null for none. */
-  static String syncToken(String value) {
-    return bounded("changedSince", value, MAX_CURSOR_LENGTH);
+  /** A delta-sync token passed as {@code name}, or null for none. */
+  static String syncToken(String name, String value) {
+    return bounded(name, value, MAX_CURSOR_LENGTH);
   }
 
   static String query(String value) {

@@ -7,6 +7,7 @@ import io.newsbrief.commons.error.InvalidArgumentException;
 import io.newsbrief.gateway.client.DownstreamRejection;
 import io.newsbrief.gateway.client.DownstreamUnavailable;
 import io.newsbrief.gateway.config.GatewayConfig;
+import io.newsbrief.gateway.service.BriefEvents;
 import jakarta.enterprise.inject.Instance;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -69,6 +70,11 @@ public class ProblemMappers {
   @ServerExceptionMapper
   public Response breakerOpen(CircuitBreakerOpenException e) {
     return unavailable("A service the gateway depends on is failing; try again shortly.");
+  }
+
+  @ServerExceptionMapper
+  public Response tooManySubscribers(BriefEvents.Full e) {
+    return unavailable("This gateway has as many live-update subscribers as it serves; try again.");
   }
 
   /** Jackson's own, more specific mapper would answer plain JSON: this one wins for its type. */

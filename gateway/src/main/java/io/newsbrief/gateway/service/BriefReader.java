@@ -67,7 +67,7 @@ public class BriefReader {
       return new Served<>(kept.get(), false);
     }
     long readToken = fresh.beforeRead();
-    BriefDelta<Brief> delta = summaries.changes(token, limit);
+    BriefDelta<Brief> delta = summaries.changes(token, limit).delta();
     fresh.keepFeedPage(key, delta, readToken);
     return new Served<>(delta, false);
   }

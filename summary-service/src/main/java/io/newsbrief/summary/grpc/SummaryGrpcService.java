@@ -105,7 +105,8 @@ public class SummaryGrpcService implements SummaryService {
           var response =
               ListBriefChangesResponse.newBuilder()
                   .setNextToken(delta.token())
-                  .setMore(delta.more());
+                  .setMore(delta.more())
+                  .setHeldBack(delta.heldBack());
           delta.changed().forEach(view -> response.addChanged(BriefMessages.toProto(view)));
           delta.removed().forEach(id -> response.addRemovedArticleIds(id.toString()));
           return response.build();

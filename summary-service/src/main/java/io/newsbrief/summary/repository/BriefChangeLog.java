@@ -84,6 +84,18 @@ public class BriefChangeLog {
   }
 
   /**
+   * Whether committed changes wait at or past {@code bound}: held back behind a transaction that
+   * was still running when the bound was taken, to be handed out once it ends.
+   */
+  public boolean anyFrom(Position bound) {
+    return !entities
+        .createNativeQuery("SELECT 1 FROM brief_change WHERE txid >= CAST(?1 AS xid8) LIMIT 1")
+        .setParameter(1, Long.toString(bound.txid()))
+        .getResultList()
+        .isEmpty();
+  }
+
+  /**
    * Drops tombstones recorded before {@code before} and moves the horizon past them.
    *
    * @return how many were dropped

@@ -47,7 +47,8 @@ public class BriefSync {
   }
 
   /** What changed after {@code token}: {@code more} when another call would return more at once. */
-  public record Delta(List<BriefView> changed, List<UUID> removed, String token, boolean more) {}
+  public record Delta(
+      List<BriefView> changed, List<UUID> removed, String token, boolean more, boolean heldBack) {}
 
   /** The token of the present: a delta from it holds whatever changes after this call. */
   public String currentToken() {
@@ -72,13 +73,14 @@ public class BriefSync {
               List<Change> changes = log.after(after, complete, size + 1);
               boolean more = changes.size() > size;
               List<Change> page = more ? changes.subList(0, size) : changes;
+              boolean heldBack = !more && log.anyFrom(complete);
               if (page.isEmpty()) {
                 // The same token back: an app polling while nothing changes gets the same answer
                 // (cacheable, 304 on a repeat) instead of a new token per call.
-                return new Delta(List.of(), List.of(), token, false);
+                return new Delta(List.of(), List.of(), token, false, heldBack);
               }
               Position next = more ? page.get(size - 1).position() : complete;
-              return delta(page, encode(next), more);
+              return delta(page, encode(next), more, heldBack);
             });
   }
 
@@ -92,7 +94,7 @@ public class BriefSync {
     }
   }
 
-  private Delta delta(List<Change> page, String token, boolean more) {
+  private Delta delta(List<Change> page, String token, boolean more, boolean heldBack) {
     List<UUID> written =
         page.stream().filter(c -> !c.removed()).map(c -> c.position().articleId()).toList();
     Map<UUID, Brief> newest = briefs.newestOf(written);
@@ -106,7 +108,7 @@ public class BriefSync {
         changed.add(BriefView.of(brief));
       }
     }
-    return new Delta(changed, removed, token, more);
+    return new Delta(changed, removed, token, more, heldBack);
   }
 
   private static String encode(Position position) {

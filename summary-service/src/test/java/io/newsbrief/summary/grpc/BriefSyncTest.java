@@ -103,6 +103,7 @@ class BriefSyncTest {
       // move the token past the older one's change.
       ListBriefChangesResponse meanwhile = changes(token);
       assertThat(ids(meanwhile.getChangedList())).doesNotContain(fast.toString());
+      assertThat(meanwhile.getHeldBack()).as("held back, to be asked for again").isTrue();
       String heldAt = meanwhile.getNextToken();
       slowWriter.commit();
 
