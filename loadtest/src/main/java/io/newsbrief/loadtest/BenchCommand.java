@@ -241,7 +241,7 @@ final class BenchCommand {
     String gateway = suite.baseUrl(ServiceSpec.GATEWAY);
     new PhoneReadPath(Hey.installed(), gateway, sizes.loadDuration(), sizes.loadRounds())
         .measure(articleIds.get(0), report);
-    int withdrawn = Math.min(20, articleIds.size() - 1);
+    int withdrawn = Math.min(21, articleIds.size() - 1);
     new LiveUpdatesProbe(gateway, LocalSuite.LOCAL_API_KEY)
         .measure(sizes.subscribers(), articleIds.subList(1, 1 + withdrawn), report);
   }

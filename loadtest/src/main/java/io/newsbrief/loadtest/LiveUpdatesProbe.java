@@ -47,6 +47,7 @@ final class LiveUpdatesProbe {
       await(() -> connected.get() >= subscribers, "all subscribers connected");
       List<Long> latencies = new ArrayList<>();
       for (String id : briefIds) {
+        boolean warmUp = id.equals(briefIds.get(0)); // the first change warms a cold path up
         arrivals.put(id, new ConcurrentLinkedQueue<>());
         long sent = System.nanoTime();
         HttpResponse<Void> withdrawn =
@@ -59,8 +60,16 @@ final class LiveUpdatesProbe {
         if (withdrawn.statusCode() != 204) {
           throw new IllegalStateException("withdrawing " + id + ": " + withdrawn.statusCode());
         }
+        long answered = System.nanoTime();
         await(() -> arrivals.get(id).size() >= subscribers, "every subscriber told of " + id);
-        arrivals.get(id).forEach(at -> latencies.add((at - sent) / 1000));
+        long last = arrivals.get(id).stream().mapToLong(Long::longValue).max().orElseThrow();
+        System.out.printf(
+            "bench: live update of %s: withdrawal answered in %.1f ms, last subscriber told at"
+                + " %.1f ms%n",
+            id, (answered - sent) / 1e6, (last - sent) / 1e6);
+        if (!warmUp) {
+          arrivals.get(id).forEach(at -> latencies.add((at - sent) / 1000));
+        }
       }
       long[] sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
       double p50 = sorted[sorted.length / 2] / 1000.0;
@@ -69,8 +78,9 @@ final class LiveUpdatesProbe {
       report.add(
           "live updates",
           String.format(
-              "SSE, %d subscribers, %d briefs withdrawn: change → every subscriber",
-              subscribers, briefIds.size()),
+              "SSE, %d subscribers, %d briefs withdrawn (after one to warm up): withdrawal sent →"
+                  + " every subscriber told",
+              subscribers, briefIds.size() - 1),
           String.format("p50 %.1f ms, p99 %.1f ms, max %.1f ms", p50, p99, max),
           "p99 < 100 ms",
           p99 < 100 ? "met" : "not met");

@@ -1,7 +1,6 @@
 package io.newsbrief.gateway.rest;
 
 import io.newsbrief.gateway.config.GatewayConfig;
-import io.newsbrief.gateway.model.BriefEvent;
 import io.newsbrief.gateway.service.BriefEvents;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Multi;
@@ -60,8 +59,8 @@ public class BriefEventsResource {
                     sse.newEventBuilder()
                         .name(EVENT_NAME)
                         .id(event.id())
-                        .mediaType(MediaType.APPLICATION_JSON_TYPE)
-                        .data(BriefEvent.class, event)
+                        .mediaType(MediaType.TEXT_PLAIN_TYPE) // already JSON: sent as it is
+                        .data(String.class, event.json())
                         .build());
     Multi<OutboundSseEvent> heartbeats =
         Multi.createFrom()

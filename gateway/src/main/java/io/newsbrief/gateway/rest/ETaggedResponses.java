@@ -105,12 +105,13 @@ public class ETaggedResponses {
       Function<T, ?> view,
       int maxAgeSeconds) {
     Page<T> page = served.value();
-    String next = nextLink(page, uri);
+    // Keyed by the request's raw URI, which decides the next link: the link (a UriBuilder) is made
+    // only when the encoding is, not on every request.
     Encoded encoded =
         encoded(
             page,
-            viewName + '|' + (next == null ? "" : next),
-            () -> page.<Object>map(view).withNext(next));
+            viewName + '|' + currentRequest.getCurrent().request().uri(),
+            () -> page.<Object>map(view).withNext(nextLink(page, uri)));
     return staleMarked(request, served, encoded, maxAgeSeconds);
   }
 

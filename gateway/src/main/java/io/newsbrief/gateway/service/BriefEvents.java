@@ -42,7 +42,7 @@ public class BriefEvents {
 
   private static final Logger LOG = Logger.getLogger(BriefEvents.class);
   private static final int PAGE = 100;
-  private static final Duration RETRY_FIRST = Duration.ofMillis(20);
+  private static final Duration RETRY_FIRST = Duration.ofMillis(5);
   private static final Duration RETRY_MAX = Duration.ofSeconds(2);
 
   /** More subscribers than configured: the caller answers 503. */

@@ -50,6 +50,27 @@ public class BriefChangeLog {
     return Position.before(Long.parseLong((String) xmin));
   }
 
+  /**
+   * The last change before {@code bound} (from {@link #now}), or the horizon when there is none: a
+   * token from here misses nothing, and stays the same until the next change (so answers that carry
+   * it keep their ETag).
+   */
+  public Position latestBefore(Position bound) {
+    @SuppressWarnings("unchecked")
+    List<Object[]> rows =
+        entities
+            .createNativeQuery(
+                "SELECT txid::text, article_id FROM brief_change WHERE txid < CAST(?1 AS xid8)"
+                    + " ORDER BY txid DESC, article_id DESC LIMIT 1")
+            .setParameter(1, Long.toString(bound.txid()))
+            .getResultList();
+    long horizon = horizon();
+    if (rows.isEmpty() || Long.parseLong((String) rows.get(0)[0]) < horizon) {
+      return Position.before(horizon);
+    }
+    return new Position(Long.parseLong((String) rows.get(0)[0]), (UUID) rows.get(0)[1]);
+  }
+
   /** The oldest position still answerable: tombstones behind it were purged. */
   public long horizon() {
     Object txid =

@@ -50,9 +50,12 @@ public class BriefSync {
   public record Delta(
       List<BriefView> changed, List<UUID> removed, String token, boolean more, boolean heldBack) {}
 
-  /** The token of the present: a delta from it holds whatever changes after this call. */
+  /**
+   * The token of the present: a delta from it holds whatever changes after this call. The same
+   * until the feed changes.
+   */
   public String currentToken() {
-    return encode(QuarkusTransaction.requiringNew().call(log::now));
+    return encode(QuarkusTransaction.requiringNew().call(() -> log.latestBefore(log.now())));
   }
 
   /**
@@ -79,7 +82,9 @@ public class BriefSync {
                 // (cacheable, 304 on a repeat) instead of a new token per call.
                 return new Delta(List.of(), List.of(), token, false, heldBack);
               }
-              Position next = more ? page.get(size - 1).position() : complete;
+              // The last change handed out: nothing else lies before the bound, and every client
+              // that syncs across the same changes gets the same token (the same kept answer).
+              Position next = page.get(page.size() - 1).position();
               return delta(page, encode(next), more, heldBack);
             });
   }
