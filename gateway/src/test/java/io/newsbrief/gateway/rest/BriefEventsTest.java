@@ -10,7 +10,6 @@ import io.newsbrief.gateway.model.BriefEvent;
 import io.newsbrief.gateway.service.BriefEvents;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.smallrye.mutiny.helpers.test.AssertSubscriber;
 import jakarta.inject.Inject;
@@ -21,8 +20,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
@@ -107,21 +104,6 @@ class BriefEventsTest {
     return received;
   }
 
-  private String finishedBrief(String title) {
-    String id =
-        given()
-            .contentType(ContentType.JSON)
-            .header("X-API-Key", GatewayApiTest.KEY)
-            .body(Map.of("url", "https://example.com/" + UUID.randomUUID(), "title", title))
-            .post("/api/v1/articles")
-            .then()
-            .statusCode(201)
-            .extract()
-            .path("id");
-    downstreams.finishBrief(id);
-    return id;
-  }
-
   private static Event awaitEvent(List<Event> received, String articleId, String list) {
     await()
         .atMost(Duration.ofSeconds(10))
@@ -144,7 +126,7 @@ class BriefEventsTest {
     assertThat(present.id()).isNotBlank();
     assertThat(present.data().getList("changed")).isEmpty();
 
-    String written = finishedBrief("Live one");
+    String written = Submissions.briefed(downstreams, "Live one");
     Event arrived = awaitEvent(live, written, "changed");
     assertThat(arrived.id()).isNotEqualTo(present.id());
     // An event id is a sync token: the REST delta from the present's id holds the same change.
@@ -163,13 +145,13 @@ class BriefEventsTest {
         .delete("/api/v1/articles/" + written + "/brief")
         .then()
         .statusCode(204);
-    String meanwhile = finishedBrief("Written while away");
+    String meanwhile = Submissions.briefed(downstreams, "Written while away");
 
     List<Event> resumed = subscribe(arrived.id());
     awaitEvent(resumed, written, "removed");
     awaitEvent(resumed, meanwhile, "changed");
     // And it is live again.
-    String after = finishedBrief("After the resume");
+    String after = Submissions.briefed(downstreams, "After the resume");
     awaitEvent(resumed, after, "changed");
   }
 
@@ -201,7 +183,7 @@ class BriefEventsTest {
         events.follow(null).subscribe().withSubscriber(AssertSubscriber.create(0));
     // Never requests: the first event waits, and the buffer (8 in tests) fills up.
     for (int i = 0; i < 12; i++) {
-      String id = finishedBrief("Unread " + i);
+      String id = Submissions.briefed(downstreams, "Unread " + i);
       await()
           .atMost(Duration.ofSeconds(10))
           .until(

@@ -42,16 +42,6 @@ class GatewayApiTest {
         .post("/api/v1/articles");
   }
 
-  private String submitted(String title) {
-    return submit(
-            Map.of(
-                "url", "https://example.com/" + UUID.randomUUID(), "title", title, "text", "Text."))
-        .then()
-        .statusCode(201)
-        .extract()
-        .path("id");
-  }
-
   @Test
   void submitCreatesOnceWithLocationAndTheBriefFollows() {
     String url = "https://example.com/news/1";
@@ -187,7 +177,7 @@ class GatewayApiTest {
 
   @Test
   void theBriefScreenIsAcceptedWhileMadeThenCacheableWithETag() {
-    String id = submitted("Rivers rise");
+    String id = Submissions.article("Rivers rise");
     given()
         .get("/api/v1/articles/" + id + "/brief")
         .then()
@@ -225,7 +215,7 @@ class GatewayApiTest {
 
   @Test
   void aFailedBriefIsUnprocessable() {
-    String id = submitted("Broken");
+    String id = Submissions.article("Broken");
     downstreams.failBrief(id, "the article no longer exists");
     given()
         .get("/api/v1/articles/" + id + "/brief")
@@ -237,7 +227,7 @@ class GatewayApiTest {
 
   @Test
   void feedItemsAreLeanCardsUnlessTheFullViewIsAsked() {
-    String id = submitted("A card");
+    String id = Submissions.article("A card");
     downstreams.finishBrief(id);
     given()
         .get("/api/v1/briefs")
@@ -271,7 +261,8 @@ class GatewayApiTest {
   @Test
   void theFeedPagesNewestFirstWithNextLinksAndSearch() {
     for (int i = 0; i < 5; i++) {
-      downstreams.finishBrief(submitted("Story " + i + (i % 2 == 0 ? " about trade" : "")));
+      downstreams.finishBrief(
+          Submissions.article("Story " + i + (i % 2 == 0 ? " about trade" : "")));
     }
     Response first = given().get("/api/v1/briefs?limit=2");
     first
@@ -309,7 +300,7 @@ class GatewayApiTest {
 
   @Test
   void aDownstreamOutageIs503WithRetryAfter() {
-    String id = submitted("Outage");
+    String id = Submissions.article("Outage");
     downstreams.summariesDown(true);
     given()
         .get("/api/v1/articles/" + id + "/brief")
@@ -326,7 +317,7 @@ class GatewayApiTest {
 
   @Test
   void briefsServedBeforeAnOutageAreServedStaleDuringIt() {
-    String served = submitted("Served before");
+    String served = Submissions.article("Served before");
     downstreams.finishBrief(served);
     String body =
         given()
@@ -337,7 +328,7 @@ class GatewayApiTest {
             .extract()
             .asString();
     String feed = given().get("/api/v1/briefs?limit=5").then().statusCode(200).extract().asString();
-    String neverServed = submitted("Never served");
+    String neverServed = Submissions.article("Never served");
     downstreams.finishBrief(neverServed);
 
     downstreams.summariesDown(true);
@@ -392,7 +383,7 @@ class GatewayApiTest {
   @Test
   void responsesAreCompressedForClientsThatAsk() {
     for (int i = 0; i < 20; i++) {
-      downstreams.finishBrief(submitted("A rather long story title number " + i));
+      downstreams.finishBrief(Submissions.article("A rather long story title number " + i));
     }
     given()
         .header("Accept-Encoding", "gzip")

@@ -14,7 +14,6 @@ import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -35,18 +34,6 @@ class SyncApiTest {
     downstreams.announceChanges();
   }
 
-  private String article(String title) {
-    return given()
-        .contentType(ContentType.JSON)
-        .header("X-API-Key", GatewayApiTest.KEY)
-        .body(Map.of("url", "https://example.com/" + UUID.randomUUID(), "title", title))
-        .post("/api/v1/articles")
-        .then()
-        .statusCode(201)
-        .extract()
-        .path("id");
-  }
-
   private static JsonPath sync(String token) {
     return given()
         .queryParam("changedSince", token)
@@ -60,8 +47,7 @@ class SyncApiTest {
 
   @Test
   void syncLoopAcrossAChangeARemovalAndAStaleToken() {
-    String first = article("First report");
-    downstreams.finishBrief(first);
+    String first = Submissions.briefed(downstreams, "First report");
     String token =
         given()
             .get("/api/v1/briefs")
@@ -75,8 +61,7 @@ class SyncApiTest {
     given().get("/api/v1/briefs?source=Nowhere").then().body("syncToken", equalTo(null));
 
     // A change: a new brief arrives as a card.
-    String second = article("Second report");
-    downstreams.finishBrief(second);
+    String second = Submissions.briefed(downstreams, "Second report");
     JsonPath changed = sync(token);
     assertThat(changed.getList("changed.articleId")).containsExactly(second);
     assertThat(changed.getString("changed[0].lead")).isEqualTo("The lead of Second report.");
@@ -133,7 +118,7 @@ class SyncApiTest {
 
     // Retention passed (and the feed moved on): the app must read the feed again.
     downstreams.expireSyncTokens();
-    downstreams.finishBrief(article("Third report"));
+    Submissions.briefed(downstreams, "Third report");
     String stale = removal.getString("syncToken");
     await()
         .atMost(Duration.ofSeconds(10))
