@@ -21,15 +21,18 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.StringJoiner;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
+import org.jsoup.select.Elements;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -146,7 +149,9 @@ class BadInputIT extends SuiteUnderTest {
             "/api/v1/stories?language=",
             "/api/v1/stories?cursor=");
     List<String> values =
-        List.of("%00", "a%00b", "%01", "%1B%5B2J", "%7F", "%ED%A0%80", "x".repeat(1_100));
+        // A lone surrogate cannot travel in a URL (its UTF-8 bytes decode to U+FFFD): the JSON
+        // bodies below and the gRPC fuzz carry those.
+        List.of("%00", "a%00b", "%01", "%1B%5B2J", "%7F", "x".repeat(1_100));
     int refused = 0;
     for (int burst = 0; burst < 3; burst++) {
       for (String read : reads) {
@@ -164,17 +169,20 @@ class BadInputIT extends SuiteUnderTest {
     int stripped = 0;
     for (String field : List.of("title", "text", "sourceName")) {
       for (String value : List.of("\\u0000", "\\u0007", "\\ud800")) {
-        String body =
-            "{\"url\": \"https://example.com/control-"
-                + stripped
-                + "\", \"title\": \"T\", \""
-                + field
-                + "\": \"a"
-                + value
-                + "b\"}";
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("url", "\"https://example.com/control-" + stripped + "\"");
+        fields.put("title", "\"Title\"");
+        fields.put("text", "\"Some text of the article.\"");
+        fields.put(field, "\"a" + value + "b\"");
+        StringJoiner body = new StringJoiner(", ", "{", "}");
+        fields.forEach((name, json) -> body.add("\"" + name + "\": " + json));
         GatewayClient.Answer answer =
             gateway.send(
-                "POST", "/api/v1/articles", body, "application/json", LocalSuite.LOCAL_API_KEY);
+                "POST",
+                "/api/v1/articles",
+                body.toString(),
+                "application/json",
+                LocalSuite.LOCAL_API_KEY);
         assertThat(answer.status()).as(field + " " + value + ": " + answer.body()).isEqualTo(201);
         java.util.regex.Matcher id =
             java.util.regex.Pattern.compile("\"id\"\\s*:\\s*\"([^\"]+)\"").matcher(answer.body());
@@ -271,8 +279,12 @@ class BadInputIT extends SuiteUnderTest {
     Document parsed = Jsoup.parse(page);
     assertThat(parsed.select("script")).isEmpty();
     assertThat(parsed.selectFirst("article h1").text()).isEqualTo("Title " + script);
+    // The feed page's one script is its own live-update notice; the stored markup is text there.
     String feed = gateway.get("/").body();
-    assertThat(feed).doesNotContain("<script>").doesNotContain("<b>Desk</b>");
+    assertThat(feed).doesNotContain(script).doesNotContain("<b>Desk</b>");
+    Elements scripts = Jsoup.parse(feed).select("script");
+    assertThat(scripts).hasSize(1);
+    assertThat(scripts.first().data()).contains("EventSource").doesNotContain("alert");
   }
 
   private List<Function<HostileInput, HttpCase>> gatewayEndpoints() {
