@@ -1,6 +1,9 @@
 package io.newsbrief.gateway.rest;
 
+import io.newsbrief.commons.error.InvalidArgumentException;
+import io.newsbrief.gateway.client.DownstreamRejection;
 import io.newsbrief.gateway.config.GatewayConfig;
+import io.newsbrief.gateway.model.BriefEvent;
 import io.newsbrief.gateway.service.BriefEvents;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Multi;
@@ -24,6 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class BriefEventsResource {
 
   static final String EVENT_NAME = "briefs";
+  private static final String LAST_EVENT_ID = "Last-Event-ID";
 
   private final BriefEvents events;
   private final Duration heartbeat;
@@ -48,12 +52,11 @@ public class BriefEventsResource {
   @APIResponse(responseCode = "410", description = "Last-Event-ID is too old: sync in full")
   public Multi<OutboundSseEvent> follow(
       @Parameter(description = "The id of the last event received, to resume after it")
-          @HeaderParam("Last-Event-ID")
+          @HeaderParam(LAST_EVENT_ID)
           String lastEventId,
       @Context Sse sse) {
     Multi<OutboundSseEvent> updates =
-        events
-            .follow(Params.syncToken("Last-Event-ID", lastEventId))
+        follow(Params.syncToken(LAST_EVENT_ID, lastEventId))
             .map(
                 event ->
                     sse.newEventBuilder()
@@ -70,5 +73,17 @@ public class BriefEventsResource {
             .drop()
             .map(tick -> sse.newEventBuilder().comment("").build());
     return Multi.createBy().merging().streams(updates, heartbeats);
+  }
+
+  /** The updates, with a refused resume point named as the header the client sent. */
+  private Multi<BriefEvent> follow(String lastEventId) {
+    try {
+      return events.follow(lastEventId);
+    } catch (DownstreamRejection e) {
+      if (e.reason() != DownstreamRejection.Reason.INVALID) {
+        throw e;
+      }
+      throw new InvalidArgumentException(LAST_EVENT_ID, "is not an event id of this feed");
+    }
   }
 }

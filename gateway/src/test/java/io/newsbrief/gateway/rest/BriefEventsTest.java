@@ -160,6 +160,7 @@ class BriefEventsTest {
     HttpResponse<String> bad = refused("not-ours");
     assertThat(bad.statusCode()).isEqualTo(400);
     assertThat(bad.headers().firstValue("Content-Type")).hasValue(FeedApiTest.PROBLEM);
+    assertThat(bad.body()).contains("\"field\":\"Last-Event-ID\"");
     List<Event> live = subscribe(null);
     await().atMost(Duration.ofSeconds(10)).until(() -> !live.isEmpty());
     String old = live.get(0).id();
