@@ -111,21 +111,17 @@ public class ETaggedResponses {
         encoded(
             page,
             viewName + '|' + currentRequest.getCurrent().request().uri(),
-            () -> page.<Object>map(view).withNext(nextLink(page, uri)));
+            () -> withNextLink(page.<Object>map(view), uri));
     return staleMarked(request, served, encoded, maxAgeSeconds);
   }
 
   /** {@code page} with the link to the page after it, or itself on the last page. */
   static <T> Page<T> withNextLink(Page<T> page, UriInfo uri) {
-    String next = nextLink(page, uri);
-    return next == null ? page : page.withNext(next);
-  }
-
-  private static String nextLink(Page<?> page, UriInfo uri) {
     if (page.cursor() == null) {
-      return null;
+      return page;
     }
-    return uri.getRequestUriBuilder().replaceQueryParam("cursor", page.cursor()).build().toString();
+    return page.withNext(
+        uri.getRequestUriBuilder().replaceQueryParam("cursor", page.cursor()).build().toString());
   }
 
   private Response staleMarked(

@@ -27,6 +27,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BiPredicate;
 import org.jboss.logging.Logger;
 
 /**
@@ -132,20 +133,39 @@ public class BriefEvents {
 
   private List<BriefEvent> missedSince(String token) {
     List<BriefEvent> missed = new ArrayList<>();
+    eachChangeSince(
+        token,
+        (from, event) -> {
+          if (!event.isEmpty()) {
+            missed.add(event);
+          }
+          return true;
+        });
+    return missed;
+  }
+
+  /**
+   * Asks summary-service what changed since {@code token}, page after page, handing each page (as
+   * an event, with the token it was asked from) to {@code page} until none is left or {@code page}
+   * answers false; asks again shortly when changes were held back.
+   *
+   * @return whether every page was handed over
+   */
+  private boolean eachChangeSince(String token, BiPredicate<String, BriefEvent> page) {
     String from = token;
     SummariesClient.Changes changes;
     do {
       changes = summaries.changes(from, PAGE);
       BriefEvent event = BriefEvent.of(changes.delta());
-      if (!event.isEmpty()) {
-        missed.add(event);
+      if (!page.test(from, event)) {
+        return false;
       }
-      from = changes.delta().syncToken();
+      from = event.id();
     } while (changes.delta().hasMore());
     if (changes.heldBack()) {
       pullSoon(RETRY_FIRST);
     }
-    return missed;
+    return true;
   }
 
   private void pullSoon(Duration wait) {
@@ -166,22 +186,18 @@ public class BriefEvents {
       return;
     }
     try {
-      SummariesClient.Changes changes;
-      do {
-        changes = summaries.changes(from, PAGE);
-        BriefEvent event = BriefEvent.of(changes.delta());
-        if (!event.isEmpty()) {
-          subscribers.forEach(subscriber -> subscriber.offer(event));
-        }
-        String next = changes.delta().syncToken();
-        if (!position.compareAndSet(from, next)) {
-          return; // the last subscriber left meanwhile: nothing to follow
-        }
-        from = next;
-      } while (changes.delta().hasMore());
-      retry = RETRY_FIRST;
-      if (changes.heldBack()) {
-        pullSoon(RETRY_FIRST);
+      boolean followed =
+          eachChangeSince(
+              from,
+              (asked, event) -> {
+                if (!event.isEmpty()) {
+                  subscribers.forEach(subscriber -> subscriber.offer(event));
+                }
+                // False when the last subscriber left meanwhile: nothing to follow.
+                return position.compareAndSet(asked, event.id());
+              });
+      if (followed) {
+        retry = RETRY_FIRST;
       }
     } catch (DownstreamRejection e) {
       // The position expired (this replica idled past the retention): subscribers cannot be told

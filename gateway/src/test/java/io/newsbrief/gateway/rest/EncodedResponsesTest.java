@@ -8,14 +8,11 @@ import io.newsbrief.gateway.client.FakeDownstreams;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.config.DecoderConfig;
 import io.restassured.config.RestAssuredConfig;
-import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.time.Duration;
-import java.util.Map;
-import java.util.UUID;
 import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -41,21 +38,7 @@ class EncodedResponsesTest {
   @BeforeEach
   void aFinishedBriefServedFromMemory() {
     downstreams.reset();
-    articleId =
-        given()
-            .contentType(ContentType.JSON)
-            .header("X-API-Key", GatewayApiTest.KEY)
-            .body(
-                Map.of(
-                    "url", "https://example.com/" + UUID.randomUUID(),
-                    "title", "Encoded once",
-                    "text", "Text."))
-            .post("/api/v1/articles")
-            .then()
-            .statusCode(201)
-            .extract()
-            .path("id");
-    downstreams.finishBrief(articleId);
+    articleId = Submissions.briefed(downstreams, "Encoded once");
     downstreams.announceChanges();
   }
 

@@ -6,12 +6,10 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
 import io.newsbrief.gateway.client.FakeDownstreams;
+import io.newsbrief.gateway.rest.Submissions;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import java.time.Duration;
-import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -29,21 +27,7 @@ class FreshBriefsTest {
   @BeforeEach
   void finishedBrief() {
     downstreams.reset();
-    articleId =
-        given()
-            .contentType(ContentType.JSON)
-            .header("X-API-Key", "test-key")
-            .body(
-                Map.of(
-                    "url", "https://example.com/" + UUID.randomUUID(),
-                    "title", "Kept in memory",
-                    "text", "Text."))
-            .post("/api/v1/articles")
-            .then()
-            .statusCode(201)
-            .extract()
-            .path("id");
-    downstreams.finishBrief(articleId);
+    articleId = Submissions.briefed(downstreams, "Kept in memory");
   }
 
   private String lead() {
