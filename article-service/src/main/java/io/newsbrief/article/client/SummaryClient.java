@@ -3,13 +3,16 @@ package io.newsbrief.article.client;
 import io.grpc.StatusRuntimeException;
 import io.newsbrief.article.config.BriefRequestConfig;
 import io.newsbrief.proto.summary.v1.RequestBriefRequest;
+import io.newsbrief.proto.summary.v1.RequestStoryBriefRequest;
 import io.newsbrief.proto.summary.v1.SummaryServiceGrpc.SummaryServiceBlockingStub;
 import io.quarkus.grpc.GrpcClient;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
-/** summary-service as article-service needs it: one call, with a deadline. Proto stops here. */
+/**
+ * summary-service as article-service needs it: brief requests, with deadlines. Proto stops here.
+ */
 @ApplicationScoped
 public class SummaryClient {
 
@@ -33,6 +36,22 @@ public class SummaryClient {
           .withDeadlineAfter(deadlineMillis, TimeUnit.MILLISECONDS)
           .requestBrief(
               RequestBriefRequest.newBuilder().setArticleId(articleId.toString()).build());
+    } catch (StatusRuntimeException e) {
+      throw new BriefRequestFailed("summary-service answered " + e.getStatus().getCode());
+    }
+  }
+
+  /**
+   * Asks for the story's brief to be remade from its members (coalesced and debounced there).
+   *
+   * @throws BriefRequestFailed when summary-service did not accept it
+   */
+  public void requestStoryBrief(UUID storyId) {
+    try {
+      summaries
+          .withDeadlineAfter(deadlineMillis, TimeUnit.MILLISECONDS)
+          .requestStoryBrief(
+              RequestStoryBriefRequest.newBuilder().setStoryId(storyId.toString()).build());
     } catch (StatusRuntimeException e) {
       throw new BriefRequestFailed("summary-service answered " + e.getStatus().getCode());
     }

@@ -5,6 +5,7 @@ import io.newsbrief.article.client.SummaryClient;
 import io.newsbrief.article.config.BriefRequestConfig;
 import io.newsbrief.article.repository.BriefRequestOutbox;
 import io.newsbrief.article.repository.BriefRequestOutbox.DueRequest;
+import io.newsbrief.article.repository.BriefRequestOutbox.Subject;
 import io.newsbrief.article.service.ArticleEvents.ArticlesStored;
 import io.newsbrief.commons.concurrent.DaemonThreads;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -23,10 +24,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.jboss.logging.Logger;
 
 /**
- * Delivers the brief-request outbox to summary-service: right after articles are stored, and every
- * couple of seconds for what is still due (summary-service was down, or another replica's relay
- * died holding rows). A row is deleted only once summary-service accepted the request. The requests
- * of a claimed batch are sent {@code concurrency} at a time: each mostly waits on summary-service.
+ * Delivers the brief-request outbox (articles', then stories') to summary-service: right after
+ * articles are stored, and every couple of seconds for what is still due (summary-service was down,
+ * or another replica's relay died holding rows). A row is deleted only once summary-service
+ * accepted the request. The requests of a claimed batch are sent {@code concurrency} at a time:
+ * each mostly waits on summary-service.
  */
 @ApplicationScoped
 public class BriefRequestRelay {
@@ -68,17 +70,20 @@ public class BriefRequestRelay {
       return;
     }
     try {
-      List<DueRequest> due;
-      do {
-        due =
-            QuarkusTransaction.requiringNew()
-                .call(() -> outbox.claimDue(config.batchSize(), config.lease()));
-        CompletableFuture.allOf(
-                due.stream()
-                    .map(request -> CompletableFuture.runAsync(() -> deliver(request), deliveries))
-                    .toArray(CompletableFuture[]::new))
-            .join();
-      } while (due.size() == config.batchSize());
+      for (Subject subject : Subject.values()) {
+        List<DueRequest> due;
+        do {
+          due =
+              QuarkusTransaction.requiringNew()
+                  .call(() -> outbox.claimDue(subject, config.batchSize(), config.lease()));
+          CompletableFuture.allOf(
+                  due.stream()
+                      .map(
+                          request -> CompletableFuture.runAsync(() -> deliver(request), deliveries))
+                      .toArray(CompletableFuture[]::new))
+              .join();
+        } while (due.size() == config.batchSize());
+      }
     } catch (RuntimeException e) {
       LOG.warnf("brief-request relay: %s", e.getMessage());
     } finally {
@@ -88,15 +93,16 @@ public class BriefRequestRelay {
 
   private void deliver(DueRequest request) {
     try {
-      summaries.requestBrief(request.articleId());
-      QuarkusTransaction.requiringNew().run(() -> outbox.delivered(request.articleId()));
+      switch (request.subject()) {
+        case ARTICLE -> summaries.requestBrief(request.id());
+        case STORY -> summaries.requestStoryBrief(request.id());
+      }
+      QuarkusTransaction.requiringNew().run(() -> outbox.delivered(request));
       meters.counter("newsbrief.brief.requests", "outcome", "delivered").increment();
     } catch (SummaryClient.BriefRequestFailed e) {
       meters.counter("newsbrief.brief.requests", "outcome", "retried").increment();
       QuarkusTransaction.requiringNew()
-          .run(
-              () ->
-                  outbox.failed(request.articleId(), backoff(request.attempts()), e.getMessage()));
+          .run(() -> outbox.failed(request, backoff(request.attempts()), e.getMessage()));
     }
   }
 

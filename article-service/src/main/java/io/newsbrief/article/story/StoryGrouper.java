@@ -1,5 +1,6 @@
 package io.newsbrief.article.story;
 
+import io.newsbrief.article.repository.BriefRequestOutbox;
 import io.newsbrief.article.repository.NewArticle;
 import io.newsbrief.article.repository.Story;
 import io.newsbrief.article.repository.StoryIndexRepository;
@@ -34,16 +35,19 @@ public class StoryGrouper {
 
   private final StoryIndexRepository index;
   private final StoryRepository stories;
+  private final BriefRequestOutbox briefRequests;
   private final StoryConfig config;
   private final Event<StoriesChanged> events;
 
   StoryGrouper(
       StoryIndexRepository index,
       StoryRepository stories,
+      BriefRequestOutbox briefRequests,
       StoryConfig config,
       Event<StoriesChanged> events) {
     this.index = index;
     this.stories = stories;
+    this.briefRequests = briefRequests;
     this.config = config;
     this.events = events;
   }
@@ -180,6 +184,9 @@ public class StoryGrouper {
   private void publish(Map<UUID, UUID> survivorByMerged, Map<UUID, UUID> headlines) {
     stories.merge(survivorByMerged);
     List<Story> changed = stories.refresh(headlines);
+    // In the same transaction: a story that gained members gets its brief remade, never skipped.
+    briefRequests.requestStories(
+        changed.stream().filter(story -> story.articles() >= 2).map(Story::id).toList());
     if (!changed.isEmpty() || !survivorByMerged.isEmpty()) {
       events.fire(new StoriesChanged(changed, survivorByMerged));
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.newsbrief.article.client.FakeSummaryService;
+import io.newsbrief.proto.article.v1.Article;
 import io.newsbrief.proto.article.v1.ArticleInput;
 import io.newsbrief.proto.article.v1.ArticleService;
 import io.newsbrief.proto.article.v1.ArticleServiceGrpc.ArticleServiceBlockingStub;
@@ -40,6 +41,10 @@ class BriefRequestRelayTest {
   @Inject EntityManager entityManager;
 
   private String create() {
+    return create("Relayed", "Text.").getId();
+  }
+
+  private Article create(String title, String text) {
     return articles
         .withDeadlineAfter(10, TimeUnit.SECONDS)
         .createArticle(
@@ -47,11 +52,10 @@ class BriefRequestRelayTest {
                 .setArticle(
                     ArticleInput.newBuilder()
                         .setUrl("https://example.com/" + UUID.randomUUID())
-                        .setTitle("Relayed")
-                        .setText("Text."))
+                        .setTitle(title)
+                        .setText(text))
                 .build())
-        .getArticle()
-        .getId();
+        .getArticle();
   }
 
   private boolean inOutbox(String articleId) {
@@ -66,6 +70,37 @@ class BriefRequestRelayTest {
                                 .getSingleResult())
                         .intValue()
                     == 1);
+  }
+
+  @Test
+  void aStoryGainingASecondMemberHasItsBriefRequestedAndALoneArticleNot() {
+    String title = "Harbour ferry strike halts crossings " + UUID.randomUUID();
+    String text =
+        "Ferry crews walked out at dawn over pay, halting every crossing of the harbour. The"
+            + " union said the strike would last two days.";
+    Article alone = create("Museum reopens its east wing " + UUID.randomUUID(), "Visitors came.");
+    Article first = create(title, text);
+    Article second = create(title, text + " Commuters queued for buses.");
+    assertThat(second.getStoryId()).isEqualTo(first.getStoryId());
+
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(() -> summaries.storyRequests().contains(first.getStoryId()));
+    assertThat(summaries.storyRequests()).as("one member: no story brief").doesNotContain(alone.getStoryId());
+    await()
+        .atMost(Duration.ofSeconds(5))
+        .until(
+            () ->
+                QuarkusTransaction.requiringNew()
+                    .call(
+                        () ->
+                            ((Number)
+                                        entityManager
+                                            .createNativeQuery(
+                                                "SELECT count(*) FROM story_brief_request")
+                                            .getSingleResult())
+                                    .intValue()
+                                == 0));
   }
 
   @Test

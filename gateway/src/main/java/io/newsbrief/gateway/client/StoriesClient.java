@@ -56,7 +56,8 @@ public class StoriesClient extends DownstreamClient<StoryServiceBlockingStub> {
         story.getSourceCount(),
         story.getMembersCount() == 0
             ? null
-            : story.getMembersList().stream().map(StoriesClient::toMember).toList());
+            : story.getMembersList().stream().map(StoriesClient::toMember).toList(),
+        null);
   }
 
   private static Story.Member toMember(StoryMember member) {

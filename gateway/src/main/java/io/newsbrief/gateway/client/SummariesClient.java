@@ -5,7 +5,10 @@ import io.newsbrief.gateway.config.GatewayConfig;
 import io.newsbrief.gateway.model.Brief;
 import io.newsbrief.gateway.model.BriefDelta;
 import io.newsbrief.gateway.model.Page;
+import io.newsbrief.gateway.model.StoryBrief;
+import io.newsbrief.proto.summary.v1.CitedSentence;
 import io.newsbrief.proto.summary.v1.GetBriefRequest;
+import io.newsbrief.proto.summary.v1.GetStoryBriefRequest;
 import io.newsbrief.proto.summary.v1.JobState;
 import io.newsbrief.proto.summary.v1.ListBriefChangesRequest;
 import io.newsbrief.proto.summary.v1.ListBriefsRequest;
@@ -15,6 +18,7 @@ import io.newsbrief.proto.summary.v1.WithdrawBriefRequest;
 import io.quarkus.grpc.GrpcClient;
 import jakarta.inject.Singleton;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * summary-service for the gateway (requesting a brief is idempotent downstream), with the
@@ -105,6 +109,51 @@ public class SummariesClient extends DownstreamClient<SummaryServiceBlockingStub
     call(
         stub ->
             stub.withdrawBrief(WithdrawBriefRequest.newBuilder().setArticleId(articleId).build()));
+  }
+
+  /** The story's brief, or empty when none was requested yet. */
+  public Optional<StoryBrief> storyBrief(String storyId) {
+    io.newsbrief.proto.summary.v1.StoryBrief brief;
+    try {
+      brief =
+          call(
+              stub ->
+                  stub.getStoryBrief(
+                      GetStoryBriefRequest.newBuilder().setStoryId(storyId).build()));
+    } catch (DownstreamRejection e) {
+      if (e.reason() == DownstreamRejection.Reason.NOT_FOUND) {
+        return Optional.empty();
+      }
+      throw e;
+    }
+    String reason = emptyToNull(brief.getReason());
+    if (!brief.hasGeneratedAt()) {
+      return Optional.of(
+          new StoryBrief(status(brief.getState()), null, null, null, null, null, null, reason));
+    }
+    return Optional.of(
+        new StoryBrief(
+            status(brief.getState()),
+            ProtoValues.instant("generated_at", brief.getGeneratedAt()),
+            brief.getMethod(),
+            brief.getLanguage(),
+            toSentences(brief.getLeadList()),
+            brief.getSectionsList().stream()
+                .map(s -> new StoryBrief.Section(s.getHeading(), toSentences(s.getSentencesList())))
+                .toList(),
+            brief.getSourcesList().stream()
+                .map(
+                    s ->
+                        new StoryBrief.Source(
+                            s.getArticleId(), s.getOutlet(), s.getTitle(), s.getUrl()))
+                .toList(),
+            reason));
+  }
+
+  private static List<StoryBrief.CitedSentence> toSentences(List<CitedSentence> sentences) {
+    return sentences.stream()
+        .map(s -> new StoryBrief.CitedSentence(s.getText(), List.copyOf(s.getSourcesList())))
+        .toList();
   }
 
   private static Brief toModel(io.newsbrief.proto.summary.v1.Brief brief) {

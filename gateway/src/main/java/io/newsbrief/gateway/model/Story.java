@@ -8,7 +8,8 @@ import java.util.List;
 /**
  * One event as every outlet's report of it tells it: the headline (the most central report's
  * title), when its reports were first and last published, when it last changed, how many articles
- * and distinct sources it has, and (one story only, not in lists) its members, earliest first.
+ * and distinct sources it has, and (one story only, not in lists) its members, earliest first, and
+ * its brief when it has two reports or more.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @RegisterForReflection
@@ -21,22 +22,27 @@ public record Story(
     Instant updatedAt,
     int articleCount,
     int sourceCount,
-    List<Member> members) {
+    List<Member> members,
+    StoryBrief brief) {
+
+  /** This story with its brief (one story only, not in lists). */
+  public Story withBrief(StoryBrief brief) {
+    return new Story(
+        id,
+        headline,
+        language,
+        firstPublishedAt,
+        lastPublishedAt,
+        updatedAt,
+        articleCount,
+        sourceCount,
+        members,
+        brief);
+  }
 
   /** A report of the story; its brief is at {@code /api/v1/articles/{articleId}/brief}. */
   @JsonInclude(JsonInclude.Include.NON_NULL)
   @RegisterForReflection
   public record Member(
       String articleId, String sourceName, String title, String url, Instant publishedAt) {}
-
-  /** The member the headline is taken from, or the first one. */
-  public Member headlineMember() {
-    if (members == null || members.isEmpty()) {
-      return null;
-    }
-    return members.stream()
-        .filter(member -> member.title().equals(headline))
-        .findFirst()
-        .orElse(members.get(0));
-  }
 }

@@ -11,6 +11,7 @@ import io.newsbrief.gateway.rest.Params;
 import io.newsbrief.gateway.service.BriefReader;
 import io.newsbrief.gateway.service.FeedQuery;
 import io.newsbrief.gateway.service.Served;
+import io.newsbrief.gateway.service.StoryReader;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.ws.rs.GET;
@@ -49,15 +50,17 @@ public class WebPages {
 
     static native TemplateInstance stories(Page<Story> page);
 
-    static native TemplateInstance story(Story story, Brief brief);
+    static native TemplateInstance story(Story story);
   }
 
   private final BriefReader reader;
   private final StoriesClient stories;
+  private final StoryReader storyReader;
 
-  WebPages(BriefReader reader, StoriesClient stories) {
+  WebPages(BriefReader reader, StoriesClient stories, StoryReader storyReader) {
     this.reader = reader;
     this.stories = stories;
+    this.storyReader = storyReader;
   }
 
   @GET
@@ -68,16 +71,14 @@ public class WebPages {
   }
 
   /**
-   * A story: the brief of its headline report (until stories have briefs of their own), then its
-   * sources.
+   * A story: its brief, every sentence marked with the outlets that tell it (links to them), then
+   * its reports.
    */
   @GET
   @Path("stories/{id}")
   @Operation(hidden = true)
   public TemplateInstance story(@PathParam("id") String id) {
-    Story story = stories.get(Params.id(id));
-    Brief brief = reader.brief(story.headlineMember().articleId()).value();
-    return Templates.story(story, brief.isDone() ? brief : null);
+    return Templates.story(storyReader.story(Params.id(id)));
   }
 
   @GET

@@ -9,14 +9,21 @@ import io.newsbrief.proto.article.v1.ArticleView;
 import io.newsbrief.proto.article.v1.BatchGetArticlesRequest;
 import io.newsbrief.proto.article.v1.BatchGetArticlesResponse;
 import io.newsbrief.proto.article.v1.GetArticleRequest;
+import io.newsbrief.proto.article.v1.GetStoryRequest;
+import io.newsbrief.proto.article.v1.Story;
+import io.newsbrief.proto.article.v1.StoryServiceGrpc.StoryServiceBlockingStub;
 import io.newsbrief.summary.config.SummaryConfig;
 import io.newsbrief.summary.summarizer.ArticleContent;
 import io.quarkus.grpc.GrpcClient;
 import io.smallrye.faulttolerance.api.RetryWhen;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 import org.eclipse.microprofile.faulttolerance.Retry;
 
 /**
@@ -28,11 +35,92 @@ import org.eclipse.microprofile.faulttolerance.Retry;
 public class ArticleClient {
 
   private final ArticleServiceBlockingStub articles;
+  private final StoryServiceBlockingStub stories;
   private final long deadlineMillis;
 
-  ArticleClient(@GrpcClient("articles") ArticleServiceBlockingStub articles, SummaryConfig config) {
+  ArticleClient(
+      @GrpcClient("articles") ArticleServiceBlockingStub articles,
+      @GrpcClient("articles") StoryServiceBlockingStub stories,
+      SummaryConfig config) {
     this.articles = articles;
+    this.stories = stories;
     this.deadlineMillis = config.articleDeadline().toMillis();
+  }
+
+  /** A story and its members, the earliest published first. */
+  public record StoryMembers(UUID id, String headline, String language, List<Member> members) {}
+
+  /** A story member as a brief's source marker shows it: outlet (or site), title, link. */
+  public record Member(UUID articleId, String outlet, String title, String url) {}
+
+  /**
+   * The story {@code storyId} or, when it was merged into another, that one (its id differs).
+   *
+   * @throws NotFoundException when article-service knows no such story
+   */
+  @Retry(maxRetries = 2, delay = 200, jitter = 100)
+  @RetryWhen(exception = IsUnavailable.class)
+  public StoryMembers story(UUID storyId) {
+    Story story;
+    try {
+      story =
+          stories
+              .withDeadlineAfter(deadlineMillis, TimeUnit.MILLISECONDS)
+              .getStory(GetStoryRequest.newBuilder().setId(storyId.toString()).build());
+    } catch (StatusRuntimeException e) {
+      if (e.getStatus().getCode() == Status.Code.NOT_FOUND) {
+        throw new NotFoundException("story " + storyId + " not found");
+      }
+      throw unavailable(e);
+    }
+    List<Member> members =
+        story.getMembersList().stream()
+            .map(
+                m ->
+                    new Member(
+                        UUID.fromString(m.getArticleId()),
+                        m.getSourceName().isBlank() ? site(m.getCanonicalUrl()) : m.getSourceName(),
+                        m.getTitle(),
+                        m.getCanonicalUrl()))
+            .toList();
+    return new StoryMembers(
+        UUID.fromString(story.getId()), story.getHeadline(), story.getLanguage(), members);
+  }
+
+  /**
+   * The texts of the articles that still exist, by id.
+   *
+   * @param ids at most 100
+   */
+  @Retry(maxRetries = 2, delay = 200, jitter = 100)
+  @RetryWhen(exception = IsUnavailable.class)
+  public Map<UUID, ArticleContent> contents(List<UUID> ids) {
+    try {
+      return articles
+          .withDeadlineAfter(deadlineMillis, TimeUnit.MILLISECONDS)
+          .batchGetArticles(
+              BatchGetArticlesRequest.newBuilder()
+                  .addAllIds(ids.stream().map(UUID::toString).toList())
+                  .setView(ArticleView.ARTICLE_VIEW_FULL)
+                  .build())
+          .getArticlesList()
+          .stream()
+          .collect(
+              Collectors.toMap(
+                  a -> UUID.fromString(a.getId()),
+                  a -> new ArticleContent(a.getTitle(), a.getText(), a.getLanguage())));
+    } catch (StatusRuntimeException e) {
+      throw unavailable(e);
+    }
+  }
+
+  private static String site(String url) {
+    try {
+      String host = URI.create(url).getHost();
+      return host == null ? url : host.replaceFirst("^www\\.", "");
+    } catch (IllegalArgumentException e) {
+      return url;
+    }
   }
 
   /** What a brief's header shows, and the content hash that keys its job. */

@@ -35,6 +35,8 @@ public interface SummaryConfig {
 
   Jobs jobs();
 
+  StoryBriefs storyBriefs();
+
   Llm llm();
 
   Extractive extractive();
@@ -54,6 +56,20 @@ public interface SummaryConfig {
 
     @WithDefault("3")
     int sentencesPerParagraph();
+  }
+
+  /** Briefs of stories (two or more members), made on the job queue when members join. */
+  interface StoryBriefs {
+    /**
+     * A story's brief is made at most once per interval: joins in between are coalesced into one
+     * waiting job, which reads the members when it runs.
+     */
+    @WithDefault("1M")
+    Duration interval();
+
+    /** Members read per brief, the earliest published first. */
+    @WithDefault("20")
+    int maxSources();
   }
 
   interface Jobs {

@@ -3,10 +3,15 @@ package io.newsbrief.summary.grpc;
 import io.newsbrief.commons.grpc.ProtoValues;
 import io.newsbrief.proto.summary.v1.Brief;
 import io.newsbrief.proto.summary.v1.BriefChange;
+import io.newsbrief.proto.summary.v1.CitedSentence;
 import io.newsbrief.proto.summary.v1.JobState;
 import io.newsbrief.proto.summary.v1.Section;
+import io.newsbrief.proto.summary.v1.StoryBrief;
+import io.newsbrief.proto.summary.v1.StorySection;
+import io.newsbrief.proto.summary.v1.StorySource;
 import io.newsbrief.summary.service.BriefChangeSignal;
 import io.newsbrief.summary.service.BriefView;
+import io.newsbrief.summary.service.StoryBriefView;
 import io.newsbrief.summary.summarizer.Summary;
 import java.time.Instant;
 import java.util.List;
@@ -58,6 +63,45 @@ final class BriefMessages {
               .setHeading(section.heading())
               .addAllParagraphs(section.paragraphs()));
     }
+  }
+
+  static StoryBrief toProto(StoryBriefView view) {
+    StoryBrief.Builder message =
+        StoryBrief.newBuilder()
+            .setStoryId(view.storyId().toString())
+            .setJobId(view.jobId().toString())
+            .setState(toProto(view.state()))
+            .setReason(view.reason() == null ? "" : view.reason());
+    var brief = view.brief();
+    if (brief != null) {
+      message
+          .setGeneratedAt(ProtoValues.timestamp(brief.generatedAt))
+          .setTitle(brief.title)
+          .setLanguage(brief.language)
+          .setMethod(brief.method);
+      brief.lead.forEach(sentence -> message.addLead(toProto(sentence)));
+      for (var section : brief.sections) {
+        var proto = StorySection.newBuilder().setHeading(section.heading());
+        section.sentences().forEach(sentence -> proto.addSentences(toProto(sentence)));
+        message.addSections(proto);
+      }
+      for (var source : brief.sources) {
+        message.addSources(
+            StorySource.newBuilder()
+                .setArticleId(source.articleId().toString())
+                .setOutlet(source.outlet())
+                .setTitle(source.title())
+                .setUrl(source.url()));
+      }
+    }
+    return message.build();
+  }
+
+  private static CitedSentence toProto(io.newsbrief.summary.summarizer.CitedSentence sentence) {
+    return CitedSentence.newBuilder()
+        .setText(sentence.text())
+        .addAllSources(sentence.sources())
+        .build();
   }
 
   private static JobState toProto(io.newsbrief.summary.repository.JobState state) {

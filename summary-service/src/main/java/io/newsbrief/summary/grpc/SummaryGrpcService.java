@@ -7,12 +7,16 @@ import io.newsbrief.commons.ids.Uuids;
 import io.newsbrief.proto.summary.v1.Brief;
 import io.newsbrief.proto.summary.v1.BriefChange;
 import io.newsbrief.proto.summary.v1.GetBriefRequest;
+import io.newsbrief.proto.summary.v1.GetStoryBriefRequest;
 import io.newsbrief.proto.summary.v1.ListBriefChangesRequest;
 import io.newsbrief.proto.summary.v1.ListBriefChangesResponse;
 import io.newsbrief.proto.summary.v1.ListBriefsRequest;
 import io.newsbrief.proto.summary.v1.ListBriefsResponse;
 import io.newsbrief.proto.summary.v1.RequestBriefRequest;
 import io.newsbrief.proto.summary.v1.RequestBriefResponse;
+import io.newsbrief.proto.summary.v1.RequestStoryBriefRequest;
+import io.newsbrief.proto.summary.v1.RequestStoryBriefResponse;
+import io.newsbrief.proto.summary.v1.StoryBrief;
 import io.newsbrief.proto.summary.v1.SummarizeRequest;
 import io.newsbrief.proto.summary.v1.SummarizeResponse;
 import io.newsbrief.proto.summary.v1.SummaryService;
@@ -22,6 +26,7 @@ import io.newsbrief.proto.summary.v1.WithdrawBriefRequest;
 import io.newsbrief.summary.repository.BriefRepository.BriefFilter;
 import io.newsbrief.summary.service.BriefService;
 import io.newsbrief.summary.service.BriefSync;
+import io.newsbrief.summary.service.StoryBriefService;
 import io.quarkus.grpc.GrpcService;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Multi;
@@ -34,10 +39,35 @@ public class SummaryGrpcService implements SummaryService {
 
   private final BriefService briefs;
   private final BriefSync sync;
+  private final StoryBriefService storyBriefs;
 
-  SummaryGrpcService(BriefService briefs, BriefSync sync) {
+  SummaryGrpcService(BriefService briefs, BriefSync sync, StoryBriefService storyBriefs) {
     this.briefs = briefs;
     this.sync = sync;
+    this.storyBriefs = storyBriefs;
+  }
+
+  @Override
+  @Blocking
+  public Uni<RequestStoryBriefResponse> requestStoryBrief(RequestStoryBriefRequest request) {
+    return GrpcCalls.unary(
+        () -> {
+          var requested = storyBriefs.request(Uuids.parse("story_id", request.getStoryId()));
+          StoryBrief brief = BriefMessages.toProto(requested.view());
+          return RequestStoryBriefResponse.newBuilder()
+              .setJobId(brief.getJobId())
+              .setState(brief.getState())
+              .setCreated(requested.created())
+              .build();
+        });
+  }
+
+  @Override
+  @Blocking
+  public Uni<StoryBrief> getStoryBrief(GetStoryBriefRequest request) {
+    return GrpcCalls.unary(
+        () ->
+            BriefMessages.toProto(storyBriefs.get(Uuids.parse("story_id", request.getStoryId()))));
   }
 
   @Override

@@ -10,21 +10,29 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
 
-/** A request for a brief and its progress. State changes go through {@link JobQueue}. */
+/**
+ * A request for a brief of an article or of a story, and its progress. State changes go through
+ * {@link JobQueue}.
+ */
 @Entity
 @Table(name = "brief_job")
 public class BriefJob {
 
   @Id public UUID id;
 
-  @Column(name = "article_id", nullable = false)
+  /** The article of an article brief's job; null for a story's. */
+  @Column(name = "article_id")
   public UUID articleId;
+
+  /** The story of a story brief's job; null for an article's. */
+  @Column(name = "story_id")
+  public UUID storyId;
 
   /** The requested method: {@code extractive} or {@code llm}. */
   @Column(nullable = false)
   public String method;
 
-  @Column(name = "content_sha256", nullable = false)
+  @Column(name = "content_sha256")
   public String contentSha256;
 
   @Enumerated(EnumType.STRING)
@@ -46,6 +54,7 @@ public class BriefJob {
   @Column(name = "failure_reason")
   public String failureReason;
 
+  /** What an article brief's header shows; null for a story's (it reads the story when run). */
   @Embedded public BriefHeader header;
 
   @Column(name = "created_at", nullable = false)

@@ -54,6 +54,46 @@ public class JobQueue implements PanacheRepositoryBase<BriefJob, UUID> {
   }
 
   /**
+   * Queues a brief of the story unless one waits already: requests are coalesced (the waiting job
+   * reads the members when it runs) and debounced (a new job is due no sooner than {@code interval}
+   * after the story's last one was). Requests for one story are serialized by an advisory lock, so
+   * replicas never queue two at once.
+   *
+   * @return the waiting job, and whether this request queued it
+   */
+  public Enqueued enqueueStoryIfNoneWaits(
+      UUID jobId, UUID storyId, String method, Duration interval) {
+    getEntityManager()
+        .createNativeQuery(
+            "SELECT count(*) FROM (SELECT pg_advisory_xact_lock(hashtextextended(?1, 0))) l")
+        .setParameter(1, "story-brief:" + storyId)
+        .getSingleResult();
+    Optional<BriefJob> waiting =
+        find("storyId = ?1 and state = ?2", storyId, JobState.PENDING).firstResultOptional();
+    if (waiting.isPresent()) {
+      return new Enqueued(waiting.get(), false);
+    }
+    getEntityManager()
+        .createNativeQuery(
+            "INSERT INTO brief_job (id, story_id, method, state, attempts, run_after, created_at,"
+                + " updated_at)"
+                + " SELECT ?1, ?2, ?3, 'PENDING', 0, greatest(?4, max(run_after)"
+                + "   + make_interval(secs => ?5)), ?4, ?4 FROM brief_job WHERE story_id = ?2")
+        .setParameter(1, jobId)
+        .setParameter(2, storyId)
+        .setParameter(3, method)
+        .setParameter(4, now())
+        .setParameter(5, interval.toMillis() / 1000.0)
+        .executeUpdate();
+    return new Enqueued(findById(jobId), true);
+  }
+
+  /** The newest job of a story. */
+  public Optional<BriefJob> newestForStory(UUID storyId) {
+    return find("storyId = ?1 order by createdAt desc, id desc", storyId).firstResultOptional();
+  }
+
+  /**
    * Leases the oldest due job to {@code owner}: a pending job whose time has come, or a running job
    * whose lease expired (its worker is presumed dead). Counts the attempt.
    */

@@ -11,7 +11,6 @@ import io.newsbrief.summary.repository.BriefJob;
 import io.newsbrief.summary.repository.BriefRepository;
 import io.newsbrief.summary.repository.JobQueue;
 import io.newsbrief.summary.service.BriefMetrics.FailureKind;
-import io.newsbrief.summary.summarizer.ArticleContent;
 import io.newsbrief.summary.summarizer.Summarizers;
 import io.newsbrief.summary.summarizer.Summary;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -27,15 +26,17 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.jboss.logging.Logger;
 
 /**
- * The workers of this replica: each claims a due job, fetches the article, summarizes it and, in
- * one transaction, stores the brief and marks the job DONE, fenced by its lease. Failures retry
- * with exponential backoff until the last attempt FAILS the job. A job's closing transaction is
- * tried again while the database is unreachable (until the lease ends), so that a short outage
- * neither drops finished work nor leaves the job waiting out its lease.
+ * The workers of this replica: each claims a due job, fetches the article (or the story's members,
+ * {@link StoryBriefMaker}), summarizes it and, in one transaction, stores the brief and marks the
+ * job DONE, fenced by its lease. Failures retry with exponential backoff until the last attempt
+ * FAILS the job. A job's closing transaction is tried again while the database is unreachable
+ * (until the lease ends), so that a short outage neither drops finished work nor leaves the job
+ * waiting out its lease.
  */
 @ApplicationScoped
 public class BriefWorkers {
@@ -48,6 +49,7 @@ public class BriefWorkers {
   private final JobQueue queue;
   private final BriefRepository briefs;
   private final ArticleClient articles;
+  private final StoryBriefMaker stories;
   private final Summarizers summarizers;
   private final SummaryConfig.Jobs config;
   private final BriefMetrics metrics;
@@ -60,12 +62,14 @@ public class BriefWorkers {
       JobQueue queue,
       BriefRepository briefs,
       ArticleClient articles,
+      StoryBriefMaker stories,
       Summarizers summarizers,
       SummaryConfig config,
       BriefMetrics metrics) {
     this.queue = queue;
     this.briefs = briefs;
     this.articles = articles;
+    this.stories = stories;
     this.summarizers = summarizers;
     this.config = config.jobs();
     this.metrics = metrics;
@@ -156,17 +160,17 @@ public class BriefWorkers {
                   "gave up: no worker finished it in " + config.maxAttempts() + " attempts"));
       return;
     }
-    Summary summary;
+    String subject = job.storyId == null ? "article" : "story";
+    Made made;
     try {
-      ArticleContent article = articles.content(job.articleId);
-      summary = summarizers.summarize(job.method, article);
+      made = job.storyId == null ? makeArticleBrief(job) : stories.make(job);
     } catch (NotFoundException e) {
       metrics.failed(FailureKind.ARTICLE_MISSING);
-      settle(job, () -> queue.fail(job.id, owner, "the article no longer exists"));
+      settle(job, () -> queue.fail(job.id, owner, "the " + subject + " no longer exists"));
       return;
     } catch (InvalidArgumentException e) {
       metrics.failed(FailureKind.SUMMARIZER_ERROR);
-      settle(job, () -> queue.fail(job.id, owner, "the article's " + e.getMessage()));
+      settle(job, () -> queue.fail(job.id, owner, "the " + subject + "'s " + e.getMessage()));
       return;
     } catch (RuntimeException e) {
       boolean articleDown = e instanceof UnavailableException;
@@ -180,13 +184,42 @@ public class BriefWorkers {
                   job.id, owner, config.maxAttempts(), backoff(job.attempts), reason));
       return;
     }
-    boolean done = settle(job, () -> complete(job, owner, summary));
+    boolean done = settle(job, () -> complete(job, owner, made));
     if (done) {
-      metrics.completed(summary.method(), summary.fallbackReason() != null, job.createdAt);
+      if (made.method() != null) {
+        metrics.completed(made.method(), made.fellBack(), job.createdAt);
+      }
     } else {
       metrics.failed(FailureKind.LEASE_EXPIRED);
       LOG.warnf("brief job %s: lease lost to another worker; its result was dropped", job.id);
     }
+  }
+
+  /**
+   * What a worker made of a job, stored in the transaction that marks it DONE.
+   *
+   * @param method how it was made; null when the job ends without a brief
+   * @param store writes the result, given its generation time
+   */
+  record Made(String method, boolean fellBack, Consumer<Instant> store) {}
+
+  private Made makeArticleBrief(BriefJob job) {
+    Summary summary = summarizers.summarize(job.method, articles.content(job.articleId));
+    return new Made(
+        summary.method(),
+        summary.fallbackReason() != null,
+        generatedAt -> {
+          Brief brief = new Brief();
+          brief.jobId = job.id;
+          brief.articleId = job.articleId;
+          brief.header = job.header;
+          brief.lead = summary.lead();
+          brief.sections = summary.sections();
+          brief.method = summary.method();
+          brief.fallbackReason = summary.fallbackReason();
+          brief.generatedAt = generatedAt;
+          briefs.persist(brief);
+        });
   }
 
   /**
@@ -224,21 +257,12 @@ public class BriefWorkers {
     }
   }
 
-  /** Brief and DONE in one transaction, or nothing when the lease is no longer ours. */
-  private boolean complete(BriefJob job, String owner, Summary summary) {
+  /** Result and DONE in one transaction, or nothing when the lease is no longer ours. */
+  private boolean complete(BriefJob job, String owner, Made made) {
     if (!queue.markDone(job.id, owner)) {
       return false;
     }
-    Brief brief = new Brief();
-    brief.jobId = job.id;
-    brief.articleId = job.articleId;
-    brief.header = job.header;
-    brief.lead = summary.lead();
-    brief.sections = summary.sections();
-    brief.method = summary.method();
-    brief.fallbackReason = summary.fallbackReason();
-    brief.generatedAt = JobQueue.now();
-    briefs.persist(brief);
+    made.store().accept(JobQueue.now());
     return true;
   }
 

@@ -34,6 +34,19 @@ public class LlmSummarizer implements Summarizer {
       words) and 1 to 3 paragraphs. Use only facts from the article. Write in the article's language.
       """;
 
+  private static final String STORY_INSTRUCTIONS =
+      """
+      You write one news brief from several outlets' reports of the same event, numbered [1], [2]...
+      Answer with one JSON object and nothing else:
+      {"title": string,
+       "lead": [{"text": string, "sources": [number]}],
+       "sections": [{"heading": string, "sentences": [{"text": string, "sources": [number]}]}]}
+      The lead is 2 to 4 sentences with the facts the reports agree on. Then 1 to 4 sections by
+      sub-topic, each with a short Title Case heading (2 to 6 words). Every sentence lists the
+      numbers of all the reports that state it; tell a fact once. Use only facts from the reports;
+      quote only words that appear in a report you cite. Write in the reports' language.
+      """;
+
   private final SummaryConfig.Llm config;
   private final ObjectMapper json;
   private final Optional<ChatCompletionsApi> api;
@@ -65,24 +78,50 @@ public class LlmSummarizer implements Summarizer {
 
   @Override
   public Summary summarize(ArticleContent article) {
-    ChatCompletionsApi chat = api.orElseThrow(() -> new SummarizerException("not configured"));
     String text =
         article.text().length() > MAX_TEXT_CHARS
             ? article.text().substring(0, MAX_TEXT_CHARS)
             : article.text();
+    return validated(
+        complete(
+            INSTRUCTIONS,
+            "Language: " + article.language() + "\nTitle: " + article.title() + "\n\n" + text));
+  }
+
+  /**
+   * A story's brief from its numbered members: every sentence must cite at least one of them, and
+   * what it quotes must be in a source it cites.
+   *
+   * @throws SummarizerException on any failure, the answer's citations included
+   */
+  public StorySummary summarizeStory(List<ArticleContent> sources) {
+    int share = MAX_TEXT_CHARS / Math.max(1, sources.size());
+    StringBuilder prompt = new StringBuilder("Language: " + sources.get(0).language() + "\n");
+    for (int i = 0; i < sources.size(); i++) {
+      String text = sources.get(i).text();
+      prompt
+          .append("\n[")
+          .append(i + 1)
+          .append("] ")
+          .append(sources.get(i).title())
+          .append("\n")
+          .append(text.length() > share ? text.substring(0, share) : text)
+          .append("\n");
+    }
+    return StoryCitations.validated(
+        read(complete(STORY_INSTRUCTIONS, prompt.toString()), LlmStoryBrief.class),
+        sources,
+        method());
+  }
+
+  private String complete(String instructions, String user) {
+    ChatCompletionsApi chat = api.orElseThrow(() -> new SummarizerException("not configured"));
     var request =
         new ChatCompletionsApi.Request(
             config.model(),
             List.of(
-                new ChatCompletionsApi.Message("system", INSTRUCTIONS),
-                new ChatCompletionsApi.Message(
-                    "user",
-                    "Language: "
-                        + article.language()
-                        + "\nTitle: "
-                        + article.title()
-                        + "\n\n"
-                        + text)),
+                new ChatCompletionsApi.Message("system", instructions),
+                new ChatCompletionsApi.Message("user", user)),
             0.0,
             new ChatCompletionsApi.ResponseFormat("json_object"));
     ChatCompletionsApi.Response response;
@@ -93,7 +132,15 @@ public class LlmSummarizer implements Summarizer {
     } catch (ProcessingException e) {
       throw new SummarizerException(isTimeout(e) ? "timed out" : "unreachable", e);
     }
-    return validated(content(response));
+    return content(response);
+  }
+
+  private <T> T read(String content, Class<T> type) {
+    try {
+      return json.readValue(content.strip(), type);
+    } catch (JsonProcessingException e) {
+      throw new SummarizerException("invalid JSON");
+    }
   }
 
   private static String content(ChatCompletionsApi.Response response) {
@@ -108,12 +155,7 @@ public class LlmSummarizer implements Summarizer {
   }
 
   private Summary validated(String content) {
-    LlmBrief brief;
-    try {
-      brief = json.readValue(content.strip(), LlmBrief.class);
-    } catch (JsonProcessingException e) {
-      throw new SummarizerException("invalid JSON");
-    }
+    LlmBrief brief = read(content, LlmBrief.class);
     if (brief.lead() == null || brief.lead().isBlank()) {
       throw new SummarizerException("invalid brief: no lead");
     }
@@ -151,4 +193,17 @@ public class LlmSummarizer implements Summarizer {
   @RegisterForReflection
   @JsonIgnoreProperties(ignoreUnknown = true)
   record LlmBrief(String title, String lead, List<Section> sections) {}
+
+  @RegisterForReflection
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  record LlmStoryBrief(String title, List<LlmSentence> lead, List<LlmSection> sections) {}
+
+  @RegisterForReflection
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  record LlmSection(String heading, List<LlmSentence> sentences) {}
+
+  /** A sentence as the model writes it: the sources it cites are numbered from 1. */
+  @RegisterForReflection
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  record LlmSentence(String text, List<Integer> sources) {}
 }

@@ -2,6 +2,7 @@ package io.newsbrief.summary.summarizer;
 
 import io.newsbrief.commons.error.InvalidArgumentException;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
 import java.util.Locale;
 import org.jboss.logging.Logger;
 
@@ -17,10 +18,13 @@ public class Summarizers {
   private static final Logger LOG = Logger.getLogger(Summarizers.class);
 
   private final ExtractiveSummarizer extractive;
+  private final MultiDocumentSummarizer multiDocument;
   private final LlmSummarizer llm;
 
-  Summarizers(ExtractiveSummarizer extractive, LlmSummarizer llm) {
+  Summarizers(
+      ExtractiveSummarizer extractive, MultiDocumentSummarizer multiDocument, LlmSummarizer llm) {
     this.extractive = extractive;
+    this.multiDocument = multiDocument;
     this.llm = llm;
   }
 
@@ -57,5 +61,20 @@ public class Summarizers {
       }
     }
     return extractive.summarize(article);
+  }
+
+  /** A story's brief from its members, the built-in way or, falling back to it, by the LLM. */
+  public StorySummary summarizeStory(String method, List<ArticleContent> sources) {
+    if (method.equals(LLM)) {
+      try {
+        return llm.summarizeStory(sources);
+      } catch (SummarizerException e) {
+        LOG.warnf(
+            "LLM story brief failed (%s); falling back to %s",
+            e.getMessage(), MultiDocumentSummarizer.METHOD);
+        return multiDocument.summarize(sources).withFallback("llm " + e.getMessage());
+      }
+    }
+    return multiDocument.summarize(sources);
   }
 }

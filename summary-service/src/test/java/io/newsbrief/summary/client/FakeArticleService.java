@@ -4,6 +4,7 @@ import io.grpc.Status;
 import io.grpc.stub.StreamObserver;
 import io.newsbrief.proto.article.v1.Article;
 import io.newsbrief.proto.article.v1.ArticleServiceGrpc;
+import io.newsbrief.proto.article.v1.ArticleView;
 import io.newsbrief.proto.article.v1.BatchGetArticlesRequest;
 import io.newsbrief.proto.article.v1.BatchGetArticlesResponse;
 import io.newsbrief.proto.article.v1.GetArticleRequest;
@@ -44,7 +45,11 @@ public class FakeArticleService extends ArticleServiceGrpc.ArticleServiceImplBas
       BatchGetArticlesRequest request, StreamObserver<BatchGetArticlesResponse> response) {
     var answer = BatchGetArticlesResponse.newBuilder();
     for (String id : request.getIdsList()) {
-      articles.header(id).ifPresentOrElse(answer::addArticles, () -> answer.addMissingIds(id));
+      var article =
+          request.getView() == ArticleView.ARTICLE_VIEW_FULL
+              ? articles.fullText(id)
+              : articles.header(id);
+      article.ifPresentOrElse(answer::addArticles, () -> answer.addMissingIds(id));
     }
     response.onNext(answer.build());
     response.onCompleted();

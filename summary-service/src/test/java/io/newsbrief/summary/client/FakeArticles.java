@@ -1,12 +1,16 @@
 package io.newsbrief.summary.client;
 
 import io.newsbrief.proto.article.v1.Article;
+import io.newsbrief.proto.article.v1.Story;
+import io.newsbrief.proto.article.v1.StoryMember;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** The articles {@link FakeArticleService} knows, and the faults it should show. */
@@ -16,6 +20,48 @@ public class FakeArticles {
   private final Map<String, Article> articles = new ConcurrentHashMap<>();
   private final Map<String, AtomicInteger> unavailable = new ConcurrentHashMap<>();
   private final Set<String> goneAfterRequest = ConcurrentHashMap.newKeySet();
+  private final Map<String, List<String>> stories = new ConcurrentHashMap<>();
+  private final Map<String, String> survivors = new ConcurrentHashMap<>();
+
+  /** A story of these articles (ids), named by the first, as article-service names stories. */
+  public String addStory(List<String> memberIds) {
+    stories.put(memberIds.get(0), new CopyOnWriteArrayList<>(memberIds));
+    return memberIds.get(0);
+  }
+
+  /** An article joins the story. */
+  public void join(String storyId, String articleId) {
+    stories.get(storyId).add(articleId);
+  }
+
+  /** The story was merged into {@code survivor}: its id answers with that one. */
+  public void merge(String storyId, String survivor) {
+    survivors.put(storyId, survivor);
+  }
+
+  Optional<Story> story(String id) {
+    String resolved = survivors.getOrDefault(id, id);
+    List<String> members = stories.get(resolved);
+    if (members == null) {
+      return Optional.empty();
+    }
+    Story.Builder story =
+        Story.newBuilder()
+            .setId(resolved)
+            .setHeadline(articles.get(members.get(0)).getTitle())
+            .setLanguage("en")
+            .setArticleCount(members.size());
+    for (String member : members) {
+      Article article = articles.get(member);
+      story.addMembers(
+          StoryMember.newBuilder()
+              .setArticleId(member)
+              .setSourceName(article.getSourceName())
+              .setTitle(article.getTitle())
+              .setCanonicalUrl(article.getCanonicalUrl()));
+    }
+    return Optional.of(story.build());
+  }
 
   public Article add(String sourceName, String title, String text) {
     String id = UUID.randomUUID().toString();

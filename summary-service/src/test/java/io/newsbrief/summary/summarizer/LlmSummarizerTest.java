@@ -1,10 +1,12 @@
 package io.newsbrief.summary.summarizer;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -39,6 +41,7 @@ class LlmSummarizerTest {
   WireMockServer llm;
 
   @Inject BriefService briefs;
+  @Inject Summarizers summarizers;
   @Inject FakeArticles articles;
   @Inject ObjectMapper json;
 
@@ -130,6 +133,79 @@ class LlmSummarizerTest {
     var view = briefs.get(articleId, "llm");
     assertThat(view.brief().method).isEqualTo("extractive-v2");
     assertThat(view.reason()).isEqualTo("llm HTTP 503");
+  }
+
+  private static final List<ArticleContent> STORY =
+      List.of(
+          new ArticleContent(
+              "Talks resume",
+              "Delegates met in Geneva on Monday. The talks were the first in two years.",
+              "en"),
+          new ArticleContent(
+              "Geneva talks",
+              "Negotiators gathered in Geneva on Monday. One delegate called it \"a fragile"
+                  + " new start\" for the region.",
+              "en"));
+
+  private StorySummary summarizeStory() {
+    return summarizers.summarizeStory("llm", STORY);
+  }
+
+  @Test
+  void aStoryBriefWithValidCitationsIsAccepted() throws Exception {
+    answer(
+        completion(
+            """
+            {"title": "Talks Resume",
+             "lead": [{"text": "Delegates met in Geneva on Monday.", "sources": [1, 2]},
+                      {"text": "One called it \\"a fragile new start\\".", "sources": [2]}],
+             "sections": [{"heading": "First In Two Years",
+                           "sentences": [{"text": "It was the first round in two years.",
+                                          "sources": [1]}]}]}
+            """));
+
+    StorySummary summary = summarizeStory();
+
+    assertThat(summary.method()).isEqualTo("llm:" + FakeLlmServer.MODEL);
+    assertThat(summary.fallbackReason()).isNull();
+    assertThat(summary.lead())
+        .extracting(CitedSentence::sources)
+        .containsExactly(List.of(0, 1), List.of(1));
+    assertThat(summary.sections().get(0).sentences().get(0).sources()).containsExactly(0);
+    llm.verify(
+        postRequestedFor(urlEqualTo("/v1/chat/completions"))
+            .withRequestBody(containing("[1] Talks resume"))
+            .withRequestBody(containing("[2] Geneva talks")));
+  }
+
+  @Test
+  void invalidCitationsFallBackToTheBuiltInStoryMethod() throws Exception {
+    Map<String, String> answers =
+        Map.of(
+            "{\"lead\": [{\"text\": \"Delegates met.\", \"sources\": [3]}]}",
+            "llm invalid citations: no source [3]",
+            "{\"lead\": [{\"text\": \"Delegates met.\", \"sources\": []}]}",
+            "llm invalid citations: a sentence cites no source",
+            "{\"lead\": [{\"text\": \"Delegates met.\"}]}",
+            "llm invalid citations: a sentence cites no source",
+            "{\"lead\": [{\"text\": \"They hailed \\\"a historic peace deal\\\".\","
+                + " \"sources\": [2]}]}",
+            "llm invalid citations: a quote is in no source it cites",
+            "{\"lead\": [{\"text\": \"One called it \\\"a fragile new start\\\".\","
+                + " \"sources\": [1]}]}",
+            "llm invalid citations: a quote is in no source it cites",
+            "{\"lead\": []}",
+            "llm invalid brief: no lead");
+    for (var answer : answers.entrySet()) {
+      llm.resetAll();
+      answer(completion(answer.getKey()));
+
+      StorySummary summary = summarizeStory();
+
+      assertThat(summary.method()).as(answer.getKey()).isEqualTo(MultiDocumentSummarizer.METHOD);
+      assertThat(summary.fallbackReason()).as(answer.getKey()).isEqualTo(answer.getValue());
+      assertThat(summary.lead()).isNotEmpty();
+    }
   }
 
   private void assertFallback(String reason) {

@@ -1,0 +1,89 @@
+package io.newsbrief.summary.service;
+
+import io.newsbrief.commons.error.InvalidArgumentException;
+import io.newsbrief.summary.client.ArticleClient;
+import io.newsbrief.summary.client.ArticleClient.Member;
+import io.newsbrief.summary.client.ArticleClient.StoryMembers;
+import io.newsbrief.summary.config.SummaryConfig;
+import io.newsbrief.summary.repository.BriefJob;
+import io.newsbrief.summary.repository.StoryBrief;
+import io.newsbrief.summary.repository.StoryBriefRepository;
+import io.newsbrief.summary.repository.StorySource;
+import io.newsbrief.summary.summarizer.ArticleContent;
+import io.newsbrief.summary.summarizer.StorySummary;
+import io.newsbrief.summary.summarizer.Summarizers;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Makes a story job's brief: reads the story's members as they are now (so the brief covers every
+ * member that joined before the job ran) and summarizes them together. A story merged into another
+ * gets no brief of its own (the survivor's job writes one) and loses the one it had.
+ */
+@ApplicationScoped
+class StoryBriefMaker {
+
+  private final ArticleClient articles;
+  private final Summarizers summarizers;
+  private final StoryBriefRepository storyBriefs;
+  private final int maxSources;
+
+  StoryBriefMaker(
+      ArticleClient articles,
+      Summarizers summarizers,
+      StoryBriefRepository storyBriefs,
+      SummaryConfig config) {
+    this.articles = articles;
+    this.summarizers = summarizers;
+    this.storyBriefs = storyBriefs;
+    this.maxSources = config.storyBriefs().maxSources();
+  }
+
+  /**
+   * @throws io.newsbrief.commons.error.NotFoundException when the story is gone
+   * @throws InvalidArgumentException when fewer than two members are left to summarize
+   */
+  BriefWorkers.Made make(BriefJob job) {
+    StoryMembers story = articles.story(job.storyId);
+    if (!story.id().equals(job.storyId)) {
+      return new BriefWorkers.Made(null, false, at -> storyBriefs.deleteById(job.storyId));
+    }
+    List<Member> members = story.members().subList(0, Math.min(maxSources, story.members().size()));
+    Map<UUID, ArticleContent> texts =
+        articles.contents(members.stream().map(Member::articleId).toList());
+    List<StorySource> sources = new ArrayList<>();
+    List<ArticleContent> contents = new ArrayList<>();
+    for (Member member : members) {
+      ArticleContent content = texts.get(member.articleId());
+      if (content != null) {
+        sources.add(
+            new StorySource(member.articleId(), member.outlet(), member.title(), member.url()));
+        contents.add(content);
+      }
+    }
+    if (contents.size() < 2) {
+      throw new InvalidArgumentException("story", "has fewer than two members to summarize");
+    }
+    StorySummary summary = summarizers.summarizeStory(job.method, contents);
+    return new BriefWorkers.Made(
+        summary.method(),
+        summary.fallbackReason() != null,
+        generatedAt -> {
+          StoryBrief brief = new StoryBrief();
+          brief.storyId = job.storyId;
+          brief.jobId = job.id;
+          brief.title = story.headline();
+          brief.language = story.language();
+          brief.lead = summary.lead();
+          brief.sections = summary.sections();
+          brief.sources = sources;
+          brief.method = summary.method();
+          brief.fallbackReason = summary.fallbackReason();
+          brief.generatedAt = generatedAt;
+          storyBriefs.replace(brief);
+        });
+  }
+}
