@@ -86,7 +86,9 @@ class BriefRequestRelayTest {
     await()
         .atMost(Duration.ofSeconds(20))
         .until(() -> summaries.storyRequests().contains(first.getStoryId()));
-    assertThat(summaries.storyRequests()).as("one member: no story brief").doesNotContain(alone.getStoryId());
+    assertThat(summaries.storyRequests())
+        .as("one member: no story brief")
+        .doesNotContain(alone.getStoryId());
     await()
         .atMost(Duration.ofSeconds(5))
         .until(

@@ -4,9 +4,11 @@ import io.newsbrief.proto.article.v1.Article;
 import io.newsbrief.proto.summary.v1.Brief;
 import io.newsbrief.proto.summary.v1.JobState;
 import io.newsbrief.proto.summary.v1.Section;
+import io.newsbrief.proto.summary.v1.StoryBrief;
 import jakarta.inject.Singleton;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -19,6 +21,9 @@ public class FakeDownstreams {
   final Map<String, Article> articlesByUrl = new ConcurrentHashMap<>();
   final Map<String, Brief> briefsByArticle = new ConcurrentHashMap<>();
   final Map<String, io.newsbrief.proto.article.v1.Feed> feedsById = new ConcurrentHashMap<>();
+
+  /** Story briefs by story id: absent until {@link #storyBriefRequested}. */
+  final Map<String, StoryBrief> storyBriefs = new ConcurrentHashMap<>();
 
   /** Merged story id to the story it was merged into. */
   final Map<String, String> storyAliases = new ConcurrentHashMap<>();
@@ -51,12 +56,30 @@ public class FakeDownstreams {
     briefsByArticle.clear();
     feedsById.clear();
     storyAliases.clear();
+    storyBriefs.clear();
     changeLog.clear();
     oldestKept = 0;
     articlesDown = false;
     summariesDown = false;
     announcesChanges = false;
     endChangeStreams();
+  }
+
+  /** summary-service has a job for the story's brief, not yet done. */
+  public void storyBriefRequested(String storyId) {
+    storyBriefs.put(
+        storyId,
+        StoryBrief.newBuilder()
+            .setStoryId(storyId)
+            .setJobId(UUID.randomUUID().toString())
+            .setState(JobState.JOB_STATE_PENDING)
+            .build());
+  }
+
+  /** summary-service made the story's brief: {@code brief} with the story id and DONE. */
+  public void storyBriefMade(String storyId, StoryBrief brief) {
+    storyBriefs.put(
+        storyId, brief.toBuilder().setStoryId(storyId).setState(JobState.JOB_STATE_DONE).build());
   }
 
   public void summariesDown(boolean down) {

@@ -8,6 +8,7 @@ import io.newsbrief.commons.grpc.GrpcStatusMapper;
 import io.newsbrief.proto.summary.v1.Brief;
 import io.newsbrief.proto.summary.v1.BriefChange;
 import io.newsbrief.proto.summary.v1.GetBriefRequest;
+import io.newsbrief.proto.summary.v1.GetStoryBriefRequest;
 import io.newsbrief.proto.summary.v1.JobState;
 import io.newsbrief.proto.summary.v1.ListBriefChangesRequest;
 import io.newsbrief.proto.summary.v1.ListBriefChangesResponse;
@@ -15,6 +16,7 @@ import io.newsbrief.proto.summary.v1.ListBriefsRequest;
 import io.newsbrief.proto.summary.v1.ListBriefsResponse;
 import io.newsbrief.proto.summary.v1.RequestBriefRequest;
 import io.newsbrief.proto.summary.v1.RequestBriefResponse;
+import io.newsbrief.proto.summary.v1.StoryBrief;
 import io.newsbrief.proto.summary.v1.SummaryServiceGrpc;
 import io.newsbrief.proto.summary.v1.WatchBriefChangesRequest;
 import io.newsbrief.proto.summary.v1.WithdrawBriefRequest;
@@ -53,6 +55,20 @@ public class FakeSummaryService extends SummaryServiceGrpc.SummaryServiceImplBas
       answer.setBrief(brief);
     }
     response.onNext(answer.build());
+    response.onCompleted();
+  }
+
+  @Override
+  public void getStoryBrief(GetStoryBriefRequest request, StreamObserver<StoryBrief> response) {
+    if (down(response)) {
+      return;
+    }
+    StoryBrief brief = state.storyBriefs.get(request.getStoryId());
+    if (brief == null) {
+      response.onError(Status.NOT_FOUND.withDescription("no brief requested").asRuntimeException());
+      return;
+    }
+    response.onNext(brief);
     response.onCompleted();
   }
 

@@ -7,11 +7,17 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
 
+import com.google.protobuf.Timestamp;
 import io.newsbrief.gateway.client.FakeDownstreams;
+import io.newsbrief.proto.summary.v1.CitedSentence;
+import io.newsbrief.proto.summary.v1.StoryBrief;
+import io.newsbrief.proto.summary.v1.StorySection;
+import io.newsbrief.proto.summary.v1.StorySource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.jsoup.Jsoup;
@@ -75,11 +81,113 @@ class StoryApiTest {
         .body("items.find { it.id == '" + first + "' }.articleCount", equalTo(2));
   }
 
+  /** A brief of the two-report dam story, the way summary-service writes it. */
+  private void briefMade(String story, String first, String second) {
+    downstreams.storyBriefMade(
+        story,
+        StoryBrief.newBuilder()
+            .setGeneratedAt(Timestamp.newBuilder().setSeconds(1_780_000_000))
+            .setTitle("Dam bursts")
+            .setMethod("extractive-mds-v1")
+            .setLanguage("en")
+            .addLead(sentence("The dam burst before dawn.", 0, 1))
+            .addSections(
+                StorySection.newBuilder()
+                    .setHeading("Flooded Valley")
+                    .addSentences(sentence("Water reached the valley by noon.", 1)))
+            .addSources(source(first, "Gazette", "https://gazette.example/dam"))
+            .addSources(source(second, "Radio", "https://radio.example/dam"))
+            .build());
+  }
+
+  private static CitedSentence sentence(String text, Integer... sources) {
+    return CitedSentence.newBuilder().setText(text).addAllSources(List.of(sources)).build();
+  }
+
+  private static StorySource source(String articleId, String outlet, String url) {
+    return StorySource.newBuilder()
+        .setArticleId(articleId)
+        .setOutlet(outlet)
+        .setTitle(outlet + " on the dam")
+        .setUrl(url)
+        .build();
+  }
+
+  @Test
+  void aStoryIsAcceptedWhileItsFirstBriefIsMadeThenServedWithItsCitations() {
+    String first = submitted("Dam bursts", "Gazette");
+    String second = submitted("Dam burst floods valley", "Radio");
+    downstreams.mergeStories(second, first);
+
+    given()
+        .get("/api/v1/stories/" + first)
+        .then()
+        .statusCode(202)
+        .header("Retry-After", "2")
+        .body("brief.status", equalTo("pending"))
+        .body("members", hasSize(2));
+    downstreams.storyBriefRequested(first);
+    given().get("/api/v1/stories/" + first).then().statusCode(202);
+
+    briefMade(first, first, second);
+    given()
+        .get("/api/v1/stories/" + first)
+        .then()
+        .statusCode(200)
+        .body("brief.status", equalTo("done"))
+        .body("brief.lead[0].text", equalTo("The dam burst before dawn."))
+        .body("brief.lead[0].sources", org.hamcrest.Matchers.contains(0, 1))
+        .body("brief.sections[0].heading", equalTo("Flooded Valley"))
+        .body("brief.sections[0].sentences[0].sources", org.hamcrest.Matchers.contains(1))
+        .body("brief.sources[1].outlet", equalTo("Radio"))
+        .body("brief.sources[1].articleId", equalTo(second));
+  }
+
+  @Test
+  void aStoryOfOneReportHasNoBriefAndIsServedWithoutOneWhileSummariesAreDown() {
+    String alone = submitted("Fair opens", "Gazette");
+    given().get("/api/v1/stories/" + alone).then().statusCode(200).body("brief", nullValue());
+
+    String first = submitted("Dam bursts", "Gazette");
+    String second = submitted("Dam burst floods valley", "Radio");
+    downstreams.mergeStories(second, first);
+    downstreams.summariesDown(true);
+    given()
+        .get("/api/v1/stories/" + first)
+        .then()
+        .statusCode(200)
+        .body("headline", equalTo("Dam bursts"))
+        .body("brief", nullValue());
+  }
+
+  @Test
+  void theStoryPageMarksEverySentenceWithTheOutletsThatTellIt() {
+    String first = submitted("Dam bursts", "Gazette");
+    String second = submitted("Dam burst floods valley", "Radio");
+    downstreams.mergeStories(second, first);
+    Document pending =
+        Jsoup.parse(given().get("/stories/" + first).then().statusCode(200).extract().asString());
+    assertThat(pending.select("p.empty").text()).contains("being written");
+
+    briefMade(first, first, second);
+    Document story =
+        Jsoup.parse(given().get("/stories/" + first).then().statusCode(200).extract().asString());
+
+    assertThat(story.select("p.lead").text()).startsWith("The dam burst before dawn.");
+    assertThat(story.select("p.lead a.source-mark").eachText()).containsExactly("Gazette", "Radio");
+    assertThat(story.select("p.lead a.source-mark").eachAttr("href"))
+        .containsExactly("https://gazette.example/dam", "https://radio.example/dam");
+    assertThat(story.select("section h2").first().text()).isEqualTo("Flooded Valley");
+    assertThat(story.select("section a.source-mark").first().attr("href"))
+        .isEqualTo("https://radio.example/dam");
+  }
+
   @Test
   void aStoryListsItsReportsAndAnswersNotModifiedToItsETag() {
     String first = submitted("Dam bursts", "Gazette");
     String second = submitted("Dam burst floods valley", "Radio");
     downstreams.mergeStories(second, first);
+    briefMade(first, first, second);
 
     Response story = given().get("/api/v1/stories/" + first);
     story
@@ -103,6 +211,7 @@ class StoryApiTest {
     String first = submitted("Dam bursts", "Gazette");
     String second = submitted("Dam burst floods valley", "Radio");
     downstreams.mergeStories(second, first);
+    briefMade(first, first, second);
 
     Response merged = given().get("/api/v1/stories/" + second);
     merged.then().statusCode(200).body("id", equalTo(first));
