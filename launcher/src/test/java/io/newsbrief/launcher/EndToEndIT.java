@@ -219,16 +219,23 @@ class EndToEndIT {
                 .<String>path("storyId"))
         .isEqualTo(storyId);
 
+    // 202 while summary-service writes the story's brief from both reports, then 200 with it.
     JsonPath story =
-        given()
-            .baseUri(gateway)
-            .get("/api/v1/stories/" + storyId)
-            .then()
-            .statusCode(200)
-            .extract()
+        await()
+            .atMost(Duration.ofSeconds(60))
+            .pollInterval(Duration.ofMillis(250))
+            .until(
+                () -> given().baseUri(gateway).get("/api/v1/stories/" + storyId),
+                response -> response.statusCode() == 200)
             .jsonPath();
     assertThat(story.getInt("sourceCount")).isEqualTo(2);
     assertThat(story.getList("members.articleId")).containsExactlyInAnyOrder(first, second);
+    assertThat(story.getString("brief.method")).isEqualTo("extractive-mds-v1");
+    assertThat(story.getList("brief.sources.articleId")).containsExactlyInAnyOrder(first, second);
+    assertThat(story.getList("brief.sources.outlet")).contains("Valley Radio");
+    assertThat(story.getList("brief.lead.sources.flatten()", Integer.class))
+        .isNotEmpty()
+        .allSatisfy(source -> assertThat(source).isBetween(0, 1));
     assertThat(
             given()
                 .baseUri(gateway)

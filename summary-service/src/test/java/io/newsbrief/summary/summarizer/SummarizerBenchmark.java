@@ -8,9 +8,11 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Prints how many briefs per second the built-in summarizer makes on one thread, for articles of
- * about 800 words (the CNN/DailyMail dev articles closest to that length when {@code ../shared} is
- * there, else a built-in article). Figures, not assertions. Run from summary-service:
+ * Prints how many briefs per second the built-in summarizers make on one thread: article briefs for
+ * articles of about 800 words (the CNN/DailyMail dev articles closest to that length when {@code
+ * ../shared} is there, else a built-in article), and story briefs for 5-member stories (the first
+ * five articles of the Multi-News dev events with five or more). Figures, not assertions. Run from
+ * summary-service:
  *
  * <pre>
  * ../mvnw -q test-compile exec:java -Dexec.classpathScope=test \
@@ -44,6 +46,54 @@ public final class SummarizerBenchmark {
         words,
         briefs,
         seconds);
+    storyBriefs(Path.of("../../shared/eval/mds-dev.jsonl"));
+  }
+
+  private static final int STORY_MEMBERS = 5;
+
+  private static void storyBriefs(Path file) throws IOException {
+    List<List<ArticleContent>> stories =
+        Files.isReadable(file)
+            ? StoryBriefEvaluation.read(file).stream()
+                .filter(e -> e.articles().size() >= STORY_MEMBERS)
+                .map(e -> e.articles().subList(0, STORY_MEMBERS))
+                .toList()
+            : List.of(java.util.Collections.nCopies(STORY_MEMBERS, articles(file).get(0)));
+    double words =
+        stories.stream()
+            .mapToInt(s -> s.stream().mapToInt(a -> a.text().split("\\s+").length).sum())
+            .average()
+            .orElse(0);
+    MultiDocumentSummarizer summarizer = new MultiDocumentSummarizer();
+    measureStories(summarizer, stories, WARM_UP_NANOS);
+    long started = System.nanoTime();
+    long briefs = measureStories(summarizer, stories, MEASURE_NANOS);
+    double seconds = (System.nanoTime() - started) / 1e9;
+    System.out.printf(
+        Locale.ROOT,
+        "%s: %.0f story briefs/s on one thread (%d stories of %d members, %.0f words on average)%n",
+        MultiDocumentSummarizer.METHOD,
+        briefs / seconds,
+        stories.size(),
+        STORY_MEMBERS,
+        words);
+  }
+
+  private static long measureStories(
+      MultiDocumentSummarizer summarizer, List<List<ArticleContent>> stories, long nanos) {
+    long deadline = System.nanoTime() + nanos;
+    long briefs = 0;
+    int sink = 0;
+    while (System.nanoTime() < deadline) {
+      for (List<ArticleContent> story : stories) {
+        sink += summarizer.summarize(story).lead().size();
+        briefs++;
+      }
+    }
+    if (sink == 42) {
+      System.out.println(); // keeps the work observable
+    }
+    return briefs;
   }
 
   private static long run(
