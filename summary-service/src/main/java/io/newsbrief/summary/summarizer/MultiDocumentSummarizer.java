@@ -17,8 +17,8 @@ import java.util.regex.Pattern;
  * The built-in, offline story method ({@value #METHOD}): one brief from all of a story's members.
  *
  * <ol>
- *   <li>Each member's sentences, without scraper junk (URLs, captions and crawl notes, sentences
- *       under five words, repeats within the member).
+ *   <li>Each member's sentences, without scraper junk (URLs, captions and crawl notes, widget text,
+ *       headline-like lines, sentences under five words, repeats within the member).
  *   <li>Agreement: a sentence scores by how closely each other member tells the same (its most
  *       similar sentence there, TF-IDF cosine over stems, averaged over the other members), plus a
  *       bonus for coming early in its article. What several outlets agree on comes first.
@@ -41,12 +41,14 @@ public class MultiDocumentSummarizer {
    * How it weighs and how long it writes; {@link #DEFAULTS} is the tuned configuration.
    *
    * @param positionWeight weight of the early-in-its-article bonus against agreement (0..1)
+   * @param titleWeight weight of the similarity to the members' titles
    * @param nearCopy cosine from which two sentences tell the same (one is left out, both cited)
    * @param lengthShare share of the input's words the brief has, within {@code minWords} and {@code
    *     maxWords}
    */
   public record Settings(
       double positionWeight,
+      double titleWeight,
       double nearCopy,
       double lengthShare,
       int minWords,
@@ -55,7 +57,7 @@ public class MultiDocumentSummarizer {
       int maxSections,
       int sentencesPerSource) {}
 
-  public static final Settings DEFAULTS = new Settings(0.4, 0.4, 0.35, 40, 250, 3, 4, 40);
+  public static final Settings DEFAULTS = new Settings(0.4, 0.8, 0.4, 0.35, 40, 250, 3, 4, 40);
 
   private static final Pattern URL = Pattern.compile("https?://|www\\.|\\.com/|\\.html?\\b");
   private static final Pattern CRAWL_NOTE =
@@ -63,6 +65,14 @@ public class MultiDocumentSummarizer {
           "(?i)^\\(?(video|photo|image|watch|read more|related|advertisement|click|follow|"
               + "share|sign up|subscribe|getty|ap photo|reuters photo)\\b|^\\(.*\\)$|"
               + "\\b(image copyright|photo credit|caption|all rights reserved)\\b");
+
+  /** What embedded players, social widgets and cookie banners say. */
+  private static final Pattern WIDGET =
+      Pattern.compile(
+          "(?i)\\b(?:your tweets?|tweet location|javascript|cookies?|your browser|privacy policy"
+              + "|terms of (?:use|service)|newsletter|video player|embed(?:ded)? (?:this|code))\\b");
+
+  private static final Pattern CAPITALIZED = Pattern.compile("\\p{Lu}\\S*");
   private static final Pattern WORD = Pattern.compile("\\S+");
   private static final int MIN_WORDS = 5;
   private static final double SAME_TOPIC = 0.1;
@@ -87,7 +97,8 @@ public class MultiDocumentSummarizer {
    * @throws InvalidArgumentException when no member has a sentence to summarize
    */
   public StorySummary summarize(List<ArticleContent> sources) {
-    List<Candidate> candidates = candidates(sources);
+    Pool pool = candidates(sources);
+    List<Candidate> candidates = pool.candidates();
     if (candidates.isEmpty()) {
       throw new InvalidArgumentException("text", "no member has sentences to summarize");
     }
@@ -113,7 +124,9 @@ public class MultiDocumentSummarizer {
         agreement += best[i][b];
       }
       scores[i] =
-          agreement / others + settings.positionWeight() / Math.sqrt(1 + candidates.get(i).rank());
+          agreement / others
+              + settings.positionWeight() / Math.sqrt(1 + candidates.get(i).rank())
+              + settings.titleWeight() * cosine(candidates.get(i).vector(), pool.titles());
     }
     List<Integer> picked = pick(candidates, scores, budget(candidates));
     List<CitedSentence> cited = new ArrayList<>();
@@ -148,8 +161,11 @@ public class MultiDocumentSummarizer {
     return shared >= TOLD_SHARE * terms.size();
   }
 
-  /** Each member's first sentences, without scraper junk or exact repeats. */
-  private List<Candidate> candidates(List<ArticleContent> sources) {
+  /** The members' candidate sentences, and what their titles say (a vector of all of them). */
+  private record Pool(List<Candidate> candidates, Map<String, Double> titles) {}
+
+  /** Each member's first sentences, without scraper junk or exact repeats, and their titles. */
+  private Pool candidates(List<ArticleContent> sources) {
     List<Sentence> sentences = new ArrayList<>();
     List<int[]> origins = new ArrayList<>();
     for (int source = 0; source < sources.size(); source++) {
@@ -165,6 +181,8 @@ public class MultiDocumentSummarizer {
             && !sentence.terms().isEmpty()
             && !URL.matcher(sentence.text()).find()
             && !CRAWL_NOTE.matcher(sentence.text()).find()
+            && !WIDGET.matcher(sentence.text()).find()
+            && !isHeadlineLike(sentence)
             && seen.add(key)) {
           sentences.add(sentence);
           origins.add(new int[] {source, rank++});
@@ -177,22 +195,53 @@ public class MultiDocumentSummarizer {
     List<Candidate> candidates = new ArrayList<>();
     for (int i = 0; i < sentences.size(); i++) {
       Sentence sentence = sentences.get(i);
-      Map<String, Double> vector = new HashMap<>();
-      double norm = 0;
-      for (var term : sentence.terms().entrySet()) {
-        double weight =
-            (1 + Math.log(term.getValue()))
-                * Math.log(1 + sentences.size() / (double) documentFrequency.get(term.getKey()));
-        vector.put(term.getKey(), weight);
-        norm += weight * weight;
-      }
-      double length = Math.sqrt(norm);
-      vector.replaceAll((term, weight) -> length == 0 ? 0 : weight / length);
       int words = (int) WORD.matcher(sentence.text()).results().count();
       int[] origin = origins.get(i);
-      candidates.add(new Candidate(sentence, origin[0], origin[1], words, vector));
+      candidates.add(
+          new Candidate(
+              sentence,
+              origin[0],
+              origin[1],
+              words,
+              unitVector(sentence.terms(), documentFrequency, sentences.size())));
     }
-    return candidates;
+    Map<String, Integer> titleTerms = new HashMap<>();
+    sources.forEach(
+        source ->
+            TextAnalysis.terms(source.title())
+                .forEach((term, count) -> titleTerms.merge(term, count, Integer::sum)));
+    return new Pool(candidates, unitVector(titleTerms, documentFrequency, sentences.size()));
+  }
+
+  /**
+   * A line that is a headline, caption or credit rather than a sentence: no closing punctuation and
+   * mostly capitalized words ("Cast & Credits The Man Viggo Mortensen").
+   */
+  private static boolean isHeadlineLike(Sentence sentence) {
+    String text = sentence.text().strip();
+    char last = text.charAt(text.length() - 1);
+    if (".!?…\"'”’)".indexOf(last) >= 0) {
+      return false;
+    }
+    long capitalized = CAPITALIZED.matcher(text).results().count();
+    return capitalized >= 0.6 * WORD.matcher(text).results().count();
+  }
+
+  /** Unit TF-IDF vector of counted terms; a term no sentence has weighs as the rarest. */
+  private static Map<String, Double> unitVector(
+      Map<String, Integer> terms, Map<String, Integer> documentFrequency, int sentences) {
+    Map<String, Double> vector = new HashMap<>();
+    double norm = 0;
+    for (var term : terms.entrySet()) {
+      double weight =
+          (1 + Math.log(term.getValue()))
+              * Math.log(1 + sentences / (double) documentFrequency.getOrDefault(term.getKey(), 1));
+      vector.put(term.getKey(), weight);
+      norm += weight * weight;
+    }
+    double length = Math.sqrt(norm);
+    vector.replaceAll((term, weight) -> length == 0 ? 0 : weight / length);
+    return vector;
   }
 
   /** How many words the brief has: a share of the input's, within bounds. */
@@ -231,9 +280,9 @@ public class MultiDocumentSummarizer {
   }
 
   /**
-   * The first picks make the lead; the others join the sub-topic they are closest to (a new one
-   * while there is room), and each sub-topic becomes a headed section. Within each part sentences
-   * read as the outlets tell them: earlier ones first.
+   * The picks earliest in their articles make the lead; the others join the sub-topic they are
+   * closest to (a new one while there is room), and each sub-topic becomes a headed section. Within
+   * each part sentences read as the outlets tell them: earlier ones first.
    */
   private StorySummary layout(
       List<Candidate> candidates, List<Integer> picked, List<CitedSentence> cited) {
@@ -244,12 +293,15 @@ public class MultiDocumentSummarizer {
     Comparator<Integer> reading =
         Comparator.comparingInt((Integer i) -> candidates.get(i).rank())
             .thenComparingInt(i -> candidates.get(i).source());
-    int leadSize = Math.min(settings.leadSentences(), picked.size());
-    List<Integer> lead = new ArrayList<>(picked.subList(0, leadSize));
-    lead.sort(reading);
+    // The lead opens the story as the outlets do: the picks that come earliest in their articles
+    // (a widely quoted remark deep in two reports is content, not an opening).
+    List<Integer> byReading = new ArrayList<>(picked);
+    byReading.sort(reading);
+    List<Integer> lead = byReading.subList(0, Math.min(settings.leadSentences(), picked.size()));
+    List<Integer> rest = picked.stream().filter(i -> !lead.contains(i)).toList();
     List<List<Integer>> topics = new ArrayList<>();
     List<Map<String, Double>> centroids = new ArrayList<>();
-    for (int i : picked.subList(leadSize, picked.size())) {
+    for (int i : rest) {
       Map<String, Double> vector = candidates.get(i).vector();
       int closest = -1;
       double closeness = 0;

@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Test;
  *
  * <pre>
  * ./mvnw -q test -Pstory-brief-eval [-Dstory.brief.eval.file=FILE] [-Dstory.brief.eval.write=OUT.jsonl]
- *     [-Dstory.brief.eval.settings=POSITION,NEAR_COPY,LENGTH_SHARE,MIN_WORDS,MAX_WORDS]
+ *     [-Dstory.brief.eval.settings=POSITION,TITLE,NEAR_COPY,LENGTH_SHARE,MIN_WORDS,MAX_WORDS]
  * </pre>
  */
 class StoryBriefEvaluation {
@@ -118,7 +118,9 @@ class StoryBriefEvaluation {
     return summary.sentences().map(CitedSentence::text).collect(Collectors.joining("\n"));
   }
 
-  /** The defaults, or {@code -Dstory.brief.eval.settings=POSITION,NEAR_COPY,SHARE,MIN,MAX}. */
+  /**
+   * The defaults, or {@code -Dstory.brief.eval.settings=POSITION,TITLE,NEAR_COPY,SHARE,MIN,MAX}.
+   */
   private static MultiDocumentSummarizer.Settings settings() {
     String given = System.getProperty("story.brief.eval.settings", "");
     if (given.isBlank()) {
@@ -130,8 +132,9 @@ class StoryBriefEvaluation {
         v[0],
         v[1],
         v[2],
-        (int) v[3],
+        v[3],
         (int) v[4],
+        (int) v[5],
         d.leadSentences(),
         d.maxSections(),
         d.sentencesPerSource());
@@ -211,7 +214,8 @@ class StoryBriefEvaluation {
           .forEach(
               a ->
                   articles.add(
-                      new ArticleContent(a.path("title").asText(), a.path("text").asText(), "en")));
+                      new ArticleContent(
+                          a.path("title").asText(""), a.path("text").asText(), "en")));
       events.add(
           new Event(
               row.path("id").asText(),
