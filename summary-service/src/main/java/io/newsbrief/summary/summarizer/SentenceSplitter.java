@@ -46,7 +46,7 @@ public final class SentenceSplitter {
           "^\\p{Lu}{2}[\\p{Lu} .,'’-]{0,40}(?:\\s*\\([^()]{1,30}\\))?\\s*[-–—]{1,2}\\s+");
   private static final Pattern AGENCY_DATELINE =
       Pattern.compile(
-          "^[^()]{0,40}\\(\\s*(?:cnn|reuters|ap|afp|bbc)\\s*\\)\\s*(?:--|[-–—:])?\\s*",
+          "^[^()]{0,40}\\(\\s*(?:cnn|reuters|ap|afp|bbc|upi|dpa|xinhua|kyodo|efe|ansa|pti|ians)\\s*\\)\\s*(?:--|[-–—:])?\\s*",
           Pattern.CASE_INSENSITIVE);
 
   private SentenceSplitter() {}

@@ -82,6 +82,8 @@ class SentenceSplitterTest {
         .isEqualTo("Talks resumed on Thursday.");
     assertThat(SentenceSplitter.withoutDateline("LONDON (Reuters) - Shares fell."))
         .isEqualTo("Shares fell.");
+    assertThat(SentenceSplitter.withoutDateline("LAS VEGAS, June 10 (UPI) -- A man sang."))
+        .isEqualTo("A man sang.");
     assertThat(SentenceSplitter.withoutDateline("( cnn ) a powerful earthquake struck ."))
         .isEqualTo("a powerful earthquake struck .");
     assertThat(
