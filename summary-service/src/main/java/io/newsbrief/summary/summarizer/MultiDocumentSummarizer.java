@@ -177,13 +177,7 @@ public class MultiDocumentSummarizer {
           break;
         }
         String key = sentence.text().toLowerCase(Locale.ROOT).replaceAll("\\W+", " ").strip();
-        if (sentence.words() >= MIN_WORDS
-            && !sentence.terms().isEmpty()
-            && !URL.matcher(sentence.text()).find()
-            && !CRAWL_NOTE.matcher(sentence.text()).find()
-            && !WIDGET.matcher(sentence.text()).find()
-            && !isHeadlineLike(sentence)
-            && seen.add(key)) {
+        if (!isJunk(sentence) && seen.add(key)) {
           sentences.add(sentence);
           origins.add(new int[] {source, rank++});
         }
@@ -211,6 +205,19 @@ public class MultiDocumentSummarizer {
             TextAnalysis.terms(source.title())
                 .forEach((term, count) -> titleTerms.merge(term, count, Integer::sum)));
     return new Pool(candidates, unitVector(titleTerms, documentFrequency, sentences.size()));
+  }
+
+  /**
+   * Scraper junk rather than story: short, a URL, a crawl note or caption, widget text, or a line
+   * that is a headline, caption or credit.
+   */
+  static boolean isJunk(Sentence sentence) {
+    return sentence.words() < MIN_WORDS
+        || sentence.terms().isEmpty()
+        || URL.matcher(sentence.text()).find()
+        || CRAWL_NOTE.matcher(sentence.text()).find()
+        || WIDGET.matcher(sentence.text()).find()
+        || isHeadlineLike(sentence);
   }
 
   /**

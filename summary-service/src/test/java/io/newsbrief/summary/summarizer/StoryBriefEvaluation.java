@@ -14,7 +14,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -35,13 +34,6 @@ class StoryBriefEvaluation {
 
   /** One event: its dataset, its articles, the reference summary. */
   record Event(String id, String dataset, List<ArticleContent> articles, String reference) {}
-
-  private static final Pattern URL = Pattern.compile("https?://|www\\.|\\.com/|\\.html?\\b");
-  private static final Pattern CRAWL_NOTE =
-      Pattern.compile(
-          "(?i)^\\(?(video|photo|image|watch|read more|related|advertisement|click|follow|"
-              + "share|sign up|subscribe|getty|ap photo|reuters)\\b|^\\(.*\\)$|"
-              + "\\b(image copyright|photo credit|caption|all rights reserved)\\b");
 
   @Test
   void evaluate() throws IOException {
@@ -152,22 +144,19 @@ class StoryBriefEvaluation {
   }
 
   /**
-   * Scraper junk dropped (URLs, crawl notes and captions, sentences under 5 words, exact
-   * duplicates), then the first sentence of each article, the second of each, … up to {@code words}
-   * words.
+   * Scraper junk dropped (as the summarizer drops it: URLs, crawl notes and captions, widget text,
+   * headline-like lines, sentences under 5 words) and exact duplicates, then the first sentence of
+   * each article, the second of each, … up to {@code words} words.
    */
   static String cleanRoundRobin(Event event, int words) {
     List<List<String>> clean = new ArrayList<>();
     Set<String> seen = new HashSet<>();
     for (ArticleContent article : event.articles()) {
       List<String> kept = new ArrayList<>();
-      for (String sentence : sentences(article.text())) {
-        String key = sentence.toLowerCase(Locale.ROOT).replaceAll("\\W+", " ").strip();
-        if (sentence.split("\\s+").length >= 5
-            && !URL.matcher(sentence).find()
-            && !CRAWL_NOTE.matcher(sentence.strip()).find()
-            && seen.add(key)) {
-          kept.add(sentence);
+      for (Sentence sentence : Sentence.ofArticle(article.text())) {
+        String key = sentence.text().toLowerCase(Locale.ROOT).replaceAll("\\W+", " ").strip();
+        if (!MultiDocumentSummarizer.isJunk(sentence) && seen.add(key)) {
+          kept.add(sentence.text());
         }
       }
       clean.add(kept);
