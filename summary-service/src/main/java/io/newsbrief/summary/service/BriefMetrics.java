@@ -68,6 +68,7 @@ public class BriefMetrics {
   /** Why an attempt failed, coarsely, for the failures counter. */
   enum FailureKind {
     ARTICLE_MISSING,
+    STORY_MISSING,
     ARTICLE_UNAVAILABLE,
     SUMMARIZER_ERROR,
     LEASE_EXPIRED,

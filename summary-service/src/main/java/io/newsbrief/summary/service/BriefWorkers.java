@@ -165,7 +165,7 @@ public class BriefWorkers {
     try {
       made = job.storyId == null ? makeArticleBrief(job) : stories.make(job);
     } catch (NotFoundException e) {
-      metrics.failed(FailureKind.ARTICLE_MISSING);
+      metrics.failed(job.storyId == null ? FailureKind.ARTICLE_MISSING : FailureKind.STORY_MISSING);
       settle(job, () -> queue.fail(job.id, owner, "the " + subject + " no longer exists"));
       return;
     } catch (InvalidArgumentException e) {
