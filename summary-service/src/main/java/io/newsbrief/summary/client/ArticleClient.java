@@ -68,10 +68,7 @@ public class ArticleClient {
               .withDeadlineAfter(deadlineMillis, TimeUnit.MILLISECONDS)
               .getStory(GetStoryRequest.newBuilder().setId(storyId.toString()).build());
     } catch (StatusRuntimeException e) {
-      if (e.getStatus().getCode() == Status.Code.NOT_FOUND) {
-        throw new NotFoundException("story " + storyId + " not found");
-      }
-      throw unavailable(e);
+      throw notFoundOrUnavailable(e, "story " + storyId);
     }
     List<Member> members =
         story.getMembersList().stream()
@@ -177,11 +174,16 @@ public class ArticleClient {
               .getArticle(GetArticleRequest.newBuilder().setId(articleId.toString()).build());
       return new ArticleContent(article.getTitle(), article.getText(), article.getLanguage());
     } catch (StatusRuntimeException e) {
-      if (e.getStatus().getCode() == Status.Code.NOT_FOUND) {
-        throw new NotFoundException("article " + articleId + " not found");
-      }
-      throw unavailable(e);
+      throw notFoundOrUnavailable(e, "article " + articleId);
     }
+  }
+
+  /** NOT_FOUND as {@link NotFoundException} naming {@code what}; any other failure unavailable. */
+  private static RuntimeException notFoundOrUnavailable(
+      StatusRuntimeException failure, String what) {
+    return failure.getStatus().getCode() == Status.Code.NOT_FOUND
+        ? new NotFoundException(what + " not found")
+        : unavailable(failure);
   }
 
   private static UnavailableException unavailable(StatusRuntimeException failure) {

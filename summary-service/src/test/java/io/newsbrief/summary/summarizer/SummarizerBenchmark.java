@@ -3,9 +3,11 @@ package io.newsbrief.summary.summarizer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.ToIntFunction;
 
 /**
  * Prints how many briefs per second the built-in summarizers make on one thread: article briefs for
@@ -24,93 +26,77 @@ public final class SummarizerBenchmark {
   static final int TARGET_WORDS = 800;
   static final long WARM_UP_NANOS = 5_000_000_000L;
   static final long MEASURE_NANOS = 10_000_000_000L;
+  static final int STORY_MEMBERS = 5;
 
   private SummarizerBenchmark() {}
 
   public static void main(String[] args) throws IOException {
     List<ArticleContent> articles =
         articles(Path.of(args.length > 0 ? args[0] : "../../shared/eval/cnndm-dev.jsonl"));
-    double words =
-        articles.stream().mapToInt(a -> a.text().split("\\s+").length).average().orElse(0);
     ExtractiveSummarizer summarizer = new ExtractiveSummarizer();
-    run(summarizer, articles, WARM_UP_NANOS);
-    long started = System.nanoTime();
-    long briefs = run(summarizer, articles, MEASURE_NANOS);
-    double seconds = (System.nanoTime() - started) / 1e9;
+    double perSecond = perSecond(articles, a -> summarizer.summarize(a).sections().size());
     System.out.printf(
         Locale.ROOT,
-        "%s: %.0f briefs/s on one thread (%d articles of %.0f words on average, %d briefs in %.1f s)%n",
+        "%s: %.0f briefs/s on one thread (%d articles of %.0f words on average)%n",
         ExtractiveSummarizer.METHOD,
-        briefs / seconds,
+        perSecond,
         articles.size(),
-        words,
-        briefs,
-        seconds);
-    storyBriefs(Path.of("../../shared/eval/mds-dev.jsonl"));
-  }
+        articles.stream().mapToInt(SummarizerBenchmark::words).average().orElse(0));
 
-  private static final int STORY_MEMBERS = 5;
-
-  private static void storyBriefs(Path file) throws IOException {
-    List<List<ArticleContent>> stories =
-        Files.isReadable(file)
-            ? StoryBriefEvaluation.read(file).stream()
-                .filter(e -> e.articles().size() >= STORY_MEMBERS)
-                .map(e -> e.articles().subList(0, STORY_MEMBERS))
-                .toList()
-            : List.of(java.util.Collections.nCopies(STORY_MEMBERS, articles(file).get(0)));
-    double words =
-        stories.stream()
-            .mapToInt(s -> s.stream().mapToInt(a -> a.text().split("\\s+").length).sum())
-            .average()
-            .orElse(0);
-    MultiDocumentSummarizer summarizer = new MultiDocumentSummarizer();
-    measureStories(summarizer, stories, WARM_UP_NANOS);
-    long started = System.nanoTime();
-    long briefs = measureStories(summarizer, stories, MEASURE_NANOS);
-    double seconds = (System.nanoTime() - started) / 1e9;
+    List<List<ArticleContent>> stories = stories(Path.of("../../shared/eval/mds-dev.jsonl"));
+    MultiDocumentSummarizer storySummarizer = new MultiDocumentSummarizer();
+    double storiesPerSecond =
+        perSecond(stories, story -> storySummarizer.summarize(story).lead().size());
     System.out.printf(
         Locale.ROOT,
         "%s: %.0f story briefs/s on one thread (%d stories of %d members, %.0f words on average)%n",
         MultiDocumentSummarizer.METHOD,
-        briefs / seconds,
+        storiesPerSecond,
         stories.size(),
         STORY_MEMBERS,
-        words);
+        stories.stream()
+            .mapToInt(story -> story.stream().mapToInt(SummarizerBenchmark::words).sum())
+            .average()
+            .orElse(0));
   }
 
-  private static long measureStories(
-      MultiDocumentSummarizer summarizer, List<List<ArticleContent>> stories, long nanos) {
+  /** How many of {@code inputs} {@code work} gets through per second, after a warm-up. */
+  private static <T> double perSecond(List<T> inputs, ToIntFunction<T> work) {
+    run(inputs, work, WARM_UP_NANOS);
+    long started = System.nanoTime();
+    long done = run(inputs, work, MEASURE_NANOS);
+    return done / ((System.nanoTime() - started) / 1e9);
+  }
+
+  private static <T> long run(List<T> inputs, ToIntFunction<T> work, long nanos) {
     long deadline = System.nanoTime() + nanos;
-    long briefs = 0;
+    long done = 0;
     int sink = 0;
     while (System.nanoTime() < deadline) {
-      for (List<ArticleContent> story : stories) {
-        sink += summarizer.summarize(story).lead().size();
-        briefs++;
+      for (T input : inputs) {
+        sink += work.applyAsInt(input);
+        done++;
       }
     }
     if (sink == 42) {
       System.out.println(); // keeps the work observable
     }
-    return briefs;
+    return done;
   }
 
-  private static long run(
-      ExtractiveSummarizer summarizer, List<ArticleContent> articles, long nanos) {
-    long deadline = System.nanoTime() + nanos;
-    long briefs = 0;
-    int sink = 0;
-    while (System.nanoTime() < deadline) {
-      for (ArticleContent article : articles) {
-        sink += summarizer.summarize(article).sections().size();
-        briefs++;
-      }
+  private static int words(ArticleContent article) {
+    return article.text().split("\\s+").length;
+  }
+
+  /** The first five articles of each dev event with five or more, else five built-in articles. */
+  private static List<List<ArticleContent>> stories(Path file) throws IOException {
+    if (!Files.isReadable(file)) {
+      return List.of(Collections.nCopies(STORY_MEMBERS, articles(file).get(0)));
     }
-    if (sink == 42) {
-      System.out.println(); // keeps the work observable
-    }
-    return briefs;
+    return StoryBriefEvaluation.read(file).stream()
+        .filter(event -> event.articles().size() >= STORY_MEMBERS)
+        .map(event -> event.articles().subList(0, STORY_MEMBERS))
+        .toList();
   }
 
   private static List<ArticleContent> articles(Path file) throws IOException {
@@ -123,8 +109,7 @@ public final class SummarizerBenchmark {
           .toList();
     }
     String text =
-        String.join(
-            "\n\n", java.util.Collections.nCopies(6, ExtractiveSummarizerTest.THREE_TOPICS));
+        String.join("\n\n", Collections.nCopies(6, ExtractiveSummarizerTest.THREE_TOPICS));
     return List.of(new ArticleContent("Border talks", text, "en"));
   }
 }
