@@ -67,8 +67,8 @@ public interface SummaryConfig {
     @WithDefault("1M")
     Duration interval();
 
-    /** Members read per brief, the earliest published first. */
-    @WithDefault("20")
+    /** Members read per brief, the earliest published first (article-service lists 100 at most). */
+    @WithDefault("50")
     int maxSources();
   }
 

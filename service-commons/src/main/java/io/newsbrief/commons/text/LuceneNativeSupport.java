@@ -1,13 +1,15 @@
-package io.newsbrief.summary.summarizer;
+package io.newsbrief.commons.text;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /**
  * Lucene makes token attributes by name: for an attribute interface its default factory loads the
  * class named after it plus {@code Impl} and calls its public no-argument constructor. A native
- * image keeps only what is registered, so without this the analyzer fails with "Cannot find
- * implementing class for: …KeywordAttribute" (found by PackagedSummaryServiceIT on the native
- * executable). Every attribute implementation of lucene-core, so that other filters work too.
+ * image keeps only what is registered, so without this an analyzer fails with "Cannot find
+ * implementing class for: …KeywordAttribute" (found on the native executables: summary-service's
+ * summarizer, article-service's story terms). Every attribute implementation of lucene-core, so
+ * that other filters work too. By name only: a service without Lucene (the gateway) registers
+ * nothing it lacks.
  */
 @RegisterForReflection(
     classNames = {
@@ -25,7 +27,8 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
       "org.apache.lucene.analysis.tokenattributes.TypeAttributeImpl"
     },
     methods = false,
-    fields = false)
+    fields = false,
+    ignoreNested = true)
 final class LuceneNativeSupport {
 
   private LuceneNativeSupport() {}
