@@ -3,6 +3,7 @@ package io.newsbrief.summary.summarizer;
 import io.newsbrief.commons.error.InvalidArgumentException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -102,9 +103,20 @@ public class MultiDocumentSummarizer {
     if (candidates.isEmpty()) {
       throw new InvalidArgumentException("text", "no member has sentences to summarize");
     }
+    double[] scores = scores(pool, sources.size());
+    List<Integer> picked = pick(candidates, scores, budget(candidates));
+    List<CitedSentence> cited = picked.stream().map(i -> cited(candidates, i)).toList();
+    return layout(candidates, picked, cited);
+  }
+
+  /**
+   * Each candidate's agreement — for every other member, the cosine of its most similar sentence
+   * there, averaged — plus its early-in-its-article bonus and its similarity to the titles.
+   */
+  private double[] scores(Pool pool, int members) {
+    List<Candidate> candidates = pool.candidates();
     int n = candidates.size();
-    // best[i][b]: how closely member b tells sentence i (its most similar sentence's cosine).
-    double[][] best = new double[n][sources.size()];
+    double[][] best = new double[n][members];
     for (int i = 0; i < n; i++) {
       for (int j = i + 1; j < n; j++) {
         Candidate x = candidates.get(i);
@@ -117,33 +129,28 @@ public class MultiDocumentSummarizer {
       }
     }
     double[] scores = new double[n];
-    int others = Math.max(1, sources.size() - 1);
     for (int i = 0; i < n; i++) {
-      double agreement = 0;
-      for (int b = 0; b < sources.size(); b++) {
-        agreement += best[i][b];
-      }
+      Candidate candidate = candidates.get(i);
       scores[i] =
-          agreement / others
-              + settings.positionWeight() / Math.sqrt(1 + candidates.get(i).rank())
-              + settings.titleWeight() * cosine(candidates.get(i).vector(), pool.titles());
+          Arrays.stream(best[i]).sum() / Math.max(1, members - 1)
+              + settings.positionWeight() / Math.sqrt(1 + candidate.rank())
+              + settings.titleWeight() * cosine(candidate.vector(), pool.titles());
     }
-    List<Integer> picked = pick(candidates, scores, budget(candidates));
-    List<CitedSentence> cited = new ArrayList<>();
-    for (int i : picked) {
-      Set<Integer> citing = new TreeSet<>();
-      citing.add(candidates.get(i).source());
-      for (Candidate other : candidates) {
-        if (tells(other, candidates.get(i))) {
-          citing.add(other.source());
-        }
-      }
-      cited.add(
-          new CitedSentence(
-              SentenceSplitter.withoutDateline(candidates.get(i).sentence().text()),
-              List.copyOf(citing)));
-    }
-    return layout(candidates, picked, cited);
+    return scores;
+  }
+
+  /**
+   * Candidate {@code i} as the brief shows it, citing its own member and every one that tells it.
+   */
+  private CitedSentence cited(List<Candidate> candidates, int i) {
+    Candidate sentence = candidates.get(i);
+    Set<Integer> citing = new TreeSet<>();
+    citing.add(sentence.source());
+    candidates.stream()
+        .filter(other -> tells(other, sentence))
+        .forEach(o -> citing.add(o.source()));
+    return new CitedSentence(
+        SentenceSplitter.withoutDateline(sentence.sentence().text()), List.copyOf(citing));
   }
 
   /**
