@@ -84,15 +84,16 @@ final class DatabaseDigest implements AutoCloseable {
   }
 
   /**
-   * Waits until what an accepted request set off has finished: no brief request waiting, no job
-   * queued or running, and two digests in a row alike.
+   * Waits until what an accepted request set off has finished: no brief request waiting (of an
+   * article or a story), no job queued or running, and two digests in a row alike. A story's brief
+   * job may wait out the story-brief interval (1 min), hence the longer wait.
    *
    * @return the settled digest
    */
   Map<String, String> settled() {
     Object[] last = {null};
     return await()
-        .atMost(Duration.ofSeconds(60))
+        .atMost(Duration.ofSeconds(150))
         .pollInterval(Duration.ofMillis(200))
         .until(
             () -> {
@@ -107,7 +108,10 @@ final class DatabaseDigest implements AutoCloseable {
   private boolean idle() throws SQLException {
     try (Statement outbox = connections.get("articles").createStatement();
         Statement jobs = connections.get("summaries").createStatement();
-        ResultSet waiting = outbox.executeQuery("SELECT count(*) FROM brief_request");
+        ResultSet waiting =
+            outbox.executeQuery(
+                "SELECT (SELECT count(*) FROM brief_request)"
+                    + " + (SELECT count(*) FROM story_brief_request)");
         ResultSet working =
             jobs.executeQuery(
                 "SELECT count(*) FROM brief_job WHERE state IN ('PENDING', 'RUNNING')")) {
