@@ -41,18 +41,7 @@ public class SummariesClient extends DownstreamClient<SummaryServiceBlockingStub
                     RequestBriefRequest.newBuilder().setArticleId(articleId).build()));
     return response.hasBrief()
         ? toModel(response.getBrief())
-        : new Brief(
-            articleId,
-            status(response.getState()),
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null);
+        : Brief.notMade(articleId, status(response.getState()), null);
   }
 
   public Brief get(String articleId) {
@@ -128,14 +117,14 @@ public class SummariesClient extends DownstreamClient<SummaryServiceBlockingStub
     }
     String reason = emptyToNull(brief.getReason());
     if (!brief.hasGeneratedAt()) {
-      return Optional.of(
-          new StoryBrief(status(brief.getState()), null, null, null, null, null, null, reason));
+      return Optional.of(StoryBrief.notMade(status(brief.getState()), reason));
     }
     return Optional.of(
         new StoryBrief(
             status(brief.getState()),
             ProtoValues.instant("generated_at", brief.getGeneratedAt()),
             brief.getMethod(),
+            brief.hasFaithfulness() ? brief.getFaithfulness() : null,
             brief.getLanguage(),
             toSentences(brief.getLeadList()),
             brief.getSectionsList().stream()
@@ -160,8 +149,7 @@ public class SummariesClient extends DownstreamClient<SummaryServiceBlockingStub
     String status = status(brief.getState());
     String reason = emptyToNull(brief.getReason());
     if (!Brief.DONE.equals(status)) {
-      return new Brief(
-          brief.getArticleId(), status, null, null, null, null, null, null, null, null, reason);
+      return Brief.notMade(brief.getArticleId(), status, reason);
     }
     return new Brief(
         brief.getArticleId(),
@@ -171,6 +159,7 @@ public class SummariesClient extends DownstreamClient<SummaryServiceBlockingStub
         emptyToNull(brief.getSourceName()),
         ProtoValues.instant("generated_at", brief.getGeneratedAt()),
         brief.getMethod(),
+        brief.hasFaithfulness() ? brief.getFaithfulness() : null,
         brief.getLanguage(),
         brief.getLead(),
         brief.getSectionsList().stream()

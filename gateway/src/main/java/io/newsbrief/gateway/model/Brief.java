@@ -9,6 +9,8 @@ import java.util.List;
 /**
  * The brief screen: headline, source link, "generated on", lead and headed sections. While it is
  * being made only {@code articleId}, {@code status} (and {@code reason} when it failed) are set.
+ * {@code faithfulness} (0..1) says how well the article supports it: about 1 for the built-in
+ * method, which copies sentences; LLM briefs passed summary-service's faithfulness gate.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @RegisterForReflection
@@ -20,6 +22,7 @@ public record Brief(
     String sourceName,
     Instant generatedAt,
     String method,
+    Float faithfulness,
     String language,
     String lead,
     List<Section> sections,
@@ -29,6 +32,12 @@ public record Brief(
   public static final String PENDING = "pending";
   public static final String RUNNING = "running";
   public static final String FAILED = "failed";
+
+  /** A brief not made (yet): its article, status and, when it failed, why. */
+  public static Brief notMade(String articleId, String status, String reason) {
+    return new Brief(
+        articleId, status, null, null, null, null, null, null, null, null, null, reason);
+  }
 
   @JsonIgnore
   public boolean isDone() {

@@ -11,6 +11,7 @@ import java.util.List;
  * names the reports that tell it ({@code sources}: indexes into {@link #sources}, from 0). {@code
  * status} is the newest remake's: while a remake is {@code pending} or {@code running} the previous
  * brief is shown; before the first only {@code status} (and {@code reason} when it failed) is set.
+ * {@code faithfulness} (0..1): how well the reports each sentence cites support it.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @RegisterForReflection
@@ -18,6 +19,7 @@ public record StoryBrief(
     String status,
     Instant generatedAt,
     String method,
+    Float faithfulness,
     String language,
     List<CitedSentence> lead,
     List<Section> sections,
@@ -26,6 +28,11 @@ public record StoryBrief(
 
   public static final String PENDING = Brief.PENDING;
   public static final String FAILED = Brief.FAILED;
+
+  /** No brief made yet: the status of the first, and why it failed. */
+  public static StoryBrief notMade(String status, String reason) {
+    return new StoryBrief(status, null, null, null, null, null, null, null, reason);
+  }
 
   /** Whether a brief was made (it may be being remade). */
   @JsonIgnore

@@ -18,8 +18,7 @@ public class StoryReader {
   private static final Logger LOG = Logger.getLogger(StoryReader.class);
 
   /** A story whose members joined moments ago: its brief request is still on its way. */
-  private static final StoryBrief REQUESTED =
-      new StoryBrief(StoryBrief.PENDING, null, null, null, null, null, null, null);
+  private static final StoryBrief REQUESTED = StoryBrief.notMade(StoryBrief.PENDING, null);
 
   private final StoriesClient stories;
   private final SummariesClient summaries;

@@ -176,6 +176,7 @@ public class FakeDownstreams {
             .setSourceName(article.getSourceName())
             .setLanguage("en")
             .setMethod("extractive-v1")
+            .setFaithfulness(0.5f)
             .setGeneratedAt(
                 com.google.protobuf.Timestamp.newBuilder()
                     .setSeconds(1_790_000_000L + briefsByArticle.size()))

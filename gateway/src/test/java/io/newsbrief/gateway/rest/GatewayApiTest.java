@@ -198,6 +198,7 @@ class GatewayApiTest {
         .body("sections[0].heading", equalTo("Border Talks"))
         .body("sections[0].paragraphs", hasSize(1))
         .body("method", equalTo("extractive-v1"))
+        .body("faithfulness", equalTo(0.5f))
         .body("$", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasKey("done")));
     String etag = done.header("ETag");
     assertThat(etag).startsWith("\"");

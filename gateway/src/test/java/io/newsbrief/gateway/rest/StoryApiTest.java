@@ -89,6 +89,7 @@ class StoryApiTest {
             .setGeneratedAt(Timestamp.newBuilder().setSeconds(1_780_000_000))
             .setTitle("Dam bursts")
             .setMethod("extractive-mds-v1")
+            .setFaithfulness(0.25f)
             .setLanguage("en")
             .addLead(sentence("The dam burst before dawn.", 0, 1))
             .addSections(
@@ -136,6 +137,7 @@ class StoryApiTest {
         .statusCode(200)
         .body("brief.status", equalTo("done"))
         .body("brief.lead[0].text", equalTo("The dam burst before dawn."))
+        .body("brief.faithfulness", equalTo(0.25f))
         .body("brief.lead[0].sources", org.hamcrest.Matchers.contains(0, 1))
         .body("brief.sections[0].heading", equalTo("Flooded Valley"))
         .body("brief.sections[0].sentences[0].sources", org.hamcrest.Matchers.contains(1))

@@ -41,6 +41,30 @@ public interface SummaryConfig {
 
   Extractive extractive();
 
+  Faithfulness faithfulness();
+
+  /**
+   * The gate every LLM brief passes ({@code FaithfulnessGate}): lenient on wording, strict on
+   * facts.
+   */
+  interface Faithfulness {
+    /**
+     * Least support for an LLM sentence to stay: the mean share of its stemmed words, word pairs
+     * and word triples found in its sources. A faithful paraphrase keeps about half; an invented
+     * sentence keeps little. A sentence with a name or number no source has, or with the opposite
+     * negation, is dropped whatever its support.
+     */
+    @WithDefault("0.35")
+    double minSentenceSupport();
+
+    /**
+     * Share of an LLM brief's sentences that must stay, and of its lead's; with fewer, the brief
+     * falls back to the built-in method.
+     */
+    @WithDefault("0.6")
+    double minKeptShare();
+  }
+
   /** How long the built-in method's briefs are. */
   interface Extractive {
     /** Sentences in the lead paragraph. */

@@ -37,6 +37,9 @@ final class BriefMessages {
           .setGeneratedAt(ProtoValues.timestamp(view.brief().generatedAt))
           .setLead(view.brief().lead)
           .setMethod(view.brief().method);
+      if (view.brief().faithfulness != null) {
+        brief.setFaithfulness(view.brief().faithfulness);
+      }
       addSections(brief, view.brief().sections);
     }
     return brief.build();
@@ -50,7 +53,8 @@ final class BriefMessages {
             .setLanguage(language)
             .setState(JobState.JOB_STATE_DONE)
             .setGeneratedAt(ProtoValues.timestamp(Instant.now()))
-            .setReason(summary.fallbackReason() == null ? "" : summary.fallbackReason());
+            .setReason(summary.fallbackReason() == null ? "" : summary.fallbackReason())
+            .setFaithfulness(summary.faithfulness().floatValue());
     addSections(brief, summary.sections());
     return brief.build();
   }
@@ -79,6 +83,9 @@ final class BriefMessages {
           .setTitle(brief.title)
           .setLanguage(brief.language)
           .setMethod(brief.method);
+      if (brief.faithfulness != null) {
+        message.setFaithfulness(brief.faithfulness);
+      }
       brief.lead.forEach(sentence -> message.addLead(toProto(sentence)));
       for (var section : brief.sections) {
         var proto = StorySection.newBuilder().setHeading(section.heading());

@@ -52,6 +52,9 @@ public class StoryBrief {
   @Column(name = "fallback_reason")
   public String fallbackReason;
 
+  /** How well its sources support it (0..1); null for a brief made before it was scored. */
+  public Float faithfulness;
+
   @Column(name = "generated_at", nullable = false)
   public Instant generatedAt;
 }

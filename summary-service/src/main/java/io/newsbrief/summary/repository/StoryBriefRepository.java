@@ -24,13 +24,13 @@ public class StoryBriefRepository implements PanacheRepositoryBase<StoryBrief, U
     getEntityManager()
         .createNativeQuery(
             "INSERT INTO story_brief AS s (story_id, job_id, title, language, lead, sections,"
-                + " sources, method, fallback_reason, generated_at)"
-                + " VALUES (?1, ?2, ?3, ?4, cast(?5 AS jsonb), cast(?6 AS jsonb), cast(?7 AS jsonb), ?8, ?9, ?10)"
+                + " sources, method, fallback_reason, generated_at, faithfulness)"
+                + " VALUES (?1, ?2, ?3, ?4, cast(?5 AS jsonb), cast(?6 AS jsonb), cast(?7 AS jsonb), ?8, ?9, ?10, ?11)"
                 + " ON CONFLICT (story_id) DO UPDATE SET job_id = EXCLUDED.job_id,"
                 + " title = EXCLUDED.title, language = EXCLUDED.language, lead = EXCLUDED.lead,"
                 + " sections = EXCLUDED.sections, sources = EXCLUDED.sources,"
                 + " method = EXCLUDED.method, fallback_reason = EXCLUDED.fallback_reason,"
-                + " generated_at = EXCLUDED.generated_at"
+                + " generated_at = EXCLUDED.generated_at, faithfulness = EXCLUDED.faithfulness"
                 + " WHERE (SELECT created_at FROM brief_job WHERE id = s.job_id)"
                 + "    <= (SELECT created_at FROM brief_job WHERE id = EXCLUDED.job_id)")
         .setParameter(1, brief.storyId)
@@ -43,6 +43,7 @@ public class StoryBriefRepository implements PanacheRepositoryBase<StoryBrief, U
         .setParameter(8, brief.method)
         .setParameter(9, brief.fallbackReason)
         .setParameter(10, brief.generatedAt)
+        .setParameter(11, brief.faithfulness)
         .executeUpdate();
   }
 

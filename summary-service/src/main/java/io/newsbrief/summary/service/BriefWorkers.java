@@ -217,6 +217,7 @@ public class BriefWorkers {
           brief.sections = summary.sections();
           brief.method = summary.method();
           brief.fallbackReason = summary.fallbackReason();
+          brief.faithfulness = summary.faithfulness().floatValue();
           brief.generatedAt = generatedAt;
           briefs.persist(brief);
         });

@@ -82,6 +82,7 @@ class StoryBriefMaker {
           brief.sources = sources;
           brief.method = summary.method();
           brief.fallbackReason = summary.fallbackReason();
+          brief.faithfulness = summary.faithfulness().floatValue();
           brief.generatedAt = generatedAt;
           storyBriefs.replace(brief);
         });

@@ -66,7 +66,7 @@ public class ExtractiveSummarizer implements Summarizer {
     List<Integer> lead = SentenceRanker.best(sentences, scores, lengths.leadSentences());
     String leadText = String.join(" ", shown(sentences, lead));
     if (sentences.size() < MIN_SENTENCES_FOR_SECTIONS) {
-      return new Summary(leadText, List.of(), METHOD, null);
+      return new Summary(leadText, List.of(), METHOD);
     }
     Set<Integer> inLead = new HashSet<>(lead);
     List<Sentence> rest = sentences.stream().filter(s -> !inLead.contains(s.index())).toList();
@@ -76,7 +76,7 @@ public class ExtractiveSummarizer implements Summarizer {
     for (int t = 0; t < topics.size(); t++) {
       sections.add(new Section(headings.heading(t), paragraphs(topics.get(t), scores)));
     }
-    return new Summary(leadText, sections, METHOD, null);
+    return new Summary(leadText, sections, METHOD);
   }
 
   /** The best {@code count} sentences, in article order, as shown in a brief. */

@@ -177,7 +177,7 @@ public class LlmSummarizer implements Summarizer {
     if (sections.stream().map(s -> s.heading().strip()).distinct().count() < sections.size()) {
       throw new SummarizerException("invalid brief: duplicate headings");
     }
-    return new Summary(brief.lead().strip(), List.copyOf(sections), method(), null);
+    return new Summary(brief.lead().strip(), List.copyOf(sections), method());
   }
 
   private static boolean isTimeout(Throwable failure) {

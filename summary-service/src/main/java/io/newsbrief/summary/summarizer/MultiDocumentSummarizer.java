@@ -347,8 +347,7 @@ public class MultiDocumentSummarizer {
           new StorySection(
               headings.heading(t), topics.get(t).stream().map(citedByCandidate::get).toList()));
     }
-    return new StorySummary(
-        lead.stream().map(citedByCandidate::get).toList(), sections, METHOD, null);
+    return new StorySummary(lead.stream().map(citedByCandidate::get).toList(), sections, METHOD);
   }
 
   private static double norm(Map<String, Double> vector) {

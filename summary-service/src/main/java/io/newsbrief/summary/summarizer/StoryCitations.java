@@ -49,7 +49,7 @@ final class StoryCitations {
     if (sections.stream().map(StorySection::heading).distinct().count() < sections.size()) {
       throw new SummarizerException("invalid brief: duplicate headings");
     }
-    return new StorySummary(lead, sections, method, null);
+    return new StorySummary(lead, sections, method);
   }
 
   private static List<CitedSentence> sentences(List<LlmSentence> given, List<String> sources) {

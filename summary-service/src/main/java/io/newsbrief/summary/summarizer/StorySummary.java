@@ -9,12 +9,26 @@ import java.util.stream.Stream;
  *
  * @param method how it was made, e.g. {@code extractive-mds-v1} or {@code llm:gpt-4o-mini}
  * @param fallbackReason why another method than the requested one was used, or null
+ * @param faithfulness how well the sentences' cited sources support them ({@link SourceSupport}),
+ *     null until scored
  */
 public record StorySummary(
-    List<CitedSentence> lead, List<StorySection> sections, String method, String fallbackReason) {
+    List<CitedSentence> lead,
+    List<StorySection> sections,
+    String method,
+    String fallbackReason,
+    Double faithfulness) {
+
+  public StorySummary(List<CitedSentence> lead, List<StorySection> sections, String method) {
+    this(lead, sections, method, null, null);
+  }
 
   public StorySummary withFallback(String reason) {
-    return new StorySummary(lead, sections, method, reason);
+    return new StorySummary(lead, sections, method, reason, faithfulness);
+  }
+
+  public StorySummary withFaithfulness(double score) {
+    return new StorySummary(lead, sections, method, fallbackReason, score);
   }
 
   /** Lead and section sentences in reading order. */

@@ -4,11 +4,14 @@ import io.newsbrief.commons.error.InvalidArgumentException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.BiFunction;
+import java.util.function.Supplier;
 import org.jboss.logging.Logger;
 
 /**
- * Picks the summarizer for a requested method. The LLM falls back to the extractive method on any
- * failure, and the summary records why.
+ * Picks the summarizer for a requested method. The LLM's briefs pass the {@link FaithfulnessGate};
+ * on any failure, the gate's refusal included, it falls back to the built-in method and the summary
+ * records why. Every summary leaves scored.
  */
 @ApplicationScoped
 public class Summarizers {
@@ -20,12 +23,17 @@ public class Summarizers {
   private final ExtractiveSummarizer extractive;
   private final MultiDocumentSummarizer multiDocument;
   private final LlmSummarizer llm;
+  private final FaithfulnessGate gate;
 
   Summarizers(
-      ExtractiveSummarizer extractive, MultiDocumentSummarizer multiDocument, LlmSummarizer llm) {
+      ExtractiveSummarizer extractive,
+      MultiDocumentSummarizer multiDocument,
+      LlmSummarizer llm,
+      FaithfulnessGate gate) {
     this.extractive = extractive;
     this.multiDocument = multiDocument;
     this.llm = llm;
+    this.gate = gate;
   }
 
   /**
@@ -49,32 +57,38 @@ public class Summarizers {
     throw new InvalidArgumentException("method", "must be \"extractive\" or \"llm\"");
   }
 
+  /** An article's brief: by the LLM, checked by the faithfulness gate, else the built-in way. */
   public Summary summarize(String method, ArticleContent article) {
-    if (method.equals(LLM)) {
-      try {
-        return llm.summarize(article);
-      } catch (SummarizerException e) {
-        LOG.warnf(
-            "LLM summary failed (%s); falling back to %s",
-            e.getMessage(), ExtractiveSummarizer.METHOD);
-        return extractive.summarize(article).withFallback("llm " + e.getMessage());
-      }
-    }
-    return extractive.summarize(article);
+    return withFallback(
+        method,
+        () -> gate.checked(llm.summarize(article), article),
+        () -> gate.scored(extractive.summarize(article), article),
+        Summary::withFallback);
   }
 
-  /** A story's brief from its members, the built-in way or, falling back to it, by the LLM. */
+  /** A story's brief from its members, the same way. */
   public StorySummary summarizeStory(String method, List<ArticleContent> sources) {
-    if (method.equals(LLM)) {
-      try {
-        return llm.summarizeStory(sources);
-      } catch (SummarizerException e) {
-        LOG.warnf(
-            "LLM story brief failed (%s); falling back to %s",
-            e.getMessage(), MultiDocumentSummarizer.METHOD);
-        return multiDocument.summarize(sources).withFallback("llm " + e.getMessage());
-      }
+    return withFallback(
+        method,
+        () -> gate.checked(llm.summarizeStory(sources), sources),
+        () -> gate.scored(multiDocument.summarize(sources), sources),
+        StorySummary::withFallback);
+  }
+
+  /**
+   * The LLM's summary when {@code method} asks for it and it succeeds; otherwise the built-in one,
+   * with the reason when the LLM was asked for.
+   */
+  private static <T> T withFallback(
+      String method, Supplier<T> byLlm, Supplier<T> builtIn, BiFunction<T, String, T> fellBack) {
+    if (!method.equals(LLM)) {
+      return builtIn.get();
     }
-    return multiDocument.summarize(sources);
+    try {
+      return byLlm.get();
+    } catch (SummarizerException e) {
+      LOG.warnf("LLM summary failed (%s); falling back to the built-in method", e.getMessage());
+      return fellBack.apply(builtIn.get(), "llm " + e.getMessage());
+    }
   }
 }

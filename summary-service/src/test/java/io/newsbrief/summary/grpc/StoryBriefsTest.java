@@ -108,6 +108,7 @@ class StoryBriefsTest {
     assertThat(brief.hasGeneratedAt()).isTrue();
     assertThat(brief.getTitle()).isEqualTo("Valley flood, report 0");
     assertThat(brief.getMethod()).isEqualTo("extractive-mds-v1");
+    assertThat(brief.getFaithfulness()).as("cited sentences").isGreaterThanOrEqualTo(0.95f);
     assertThat(brief.getSourcesList()).hasSize(3);
     assertThat(brief.getSourcesList().get(0).getOutlet()).isEqualTo("Wire 0");
     assertThat(sentences(brief).toList())

@@ -97,6 +97,7 @@ class SummaryGrpcServiceTest {
     assertThat(brief.getSourceUrl()).isEqualTo(article.getCanonicalUrl());
     assertThat(brief.getSourceName()).isEqualTo("Example News");
     assertThat(brief.getMethod()).isEqualTo("extractive-v2");
+    assertThat(brief.getFaithfulness()).as("copied sentences").isGreaterThanOrEqualTo(0.95f);
     assertThat(brief.hasGeneratedAt()).isTrue();
     assertThat(brief.getLead())
         .startsWith("Delegates from both countries met in Geneva on Monday.");
@@ -228,6 +229,7 @@ class SummaryGrpcServiceTest {
             .getBrief();
     assertThat(response.getLead()).startsWith("Delegates from both countries");
     assertThat(response.getMethod()).isEqualTo("extractive-v2");
+    assertThat(response.hasFaithfulness()).isTrue();
     assertThat(response.getTitle()).isEqualTo("Talks");
     assertThat(codeOf(() -> stub().summarize(SummarizeRequest.newBuilder().setText(" ").build())))
         .isEqualTo(Status.Code.INVALID_ARGUMENT);

@@ -13,8 +13,8 @@ import java.util.function.ToIntFunction;
  * Prints how many briefs per second the built-in summarizers make on one thread: article briefs for
  * articles of about 800 words (the CNN/DailyMail dev articles closest to that length when {@code
  * ../shared} is there, else a built-in article), and story briefs for 5-member stories (the first
- * five articles of the Multi-News dev events with five or more). Figures, not assertions. Run from
- * summary-service:
+ * five articles of the Multi-News dev events with five or more), and the faithfulness check of a
+ * 5-sentence brief against its article. Figures, not assertions. Run from summary-service:
  *
  * <pre>
  * ../mvnw -q test-compile exec:java -Dexec.classpathScope=test \
@@ -27,6 +27,9 @@ public final class SummarizerBenchmark {
   static final long WARM_UP_NANOS = 5_000_000_000L;
   static final long MEASURE_NANOS = 10_000_000_000L;
   static final int STORY_MEMBERS = 5;
+  static final int CHECKED_SENTENCES = 5;
+
+  private record CheckedBrief(ArticleContent article, List<String> sentences) {}
 
   private SummarizerBenchmark() {}
 
@@ -42,6 +45,30 @@ public final class SummarizerBenchmark {
         perSecond,
         articles.size(),
         articles.stream().mapToInt(SummarizerBenchmark::words).average().orElse(0));
+
+    // The faithfulness gate's work per brief: index the article, check five sentences.
+    List<CheckedBrief> checked =
+        articles.stream()
+            .map(a -> new CheckedBrief(a, summarizer.summarize(a).sentences()))
+            .filter(brief -> brief.sentences().size() >= CHECKED_SENTENCES)
+            .map(b -> new CheckedBrief(b.article(), b.sentences().subList(0, CHECKED_SENTENCES)))
+            .toList();
+    double checksPerSecond =
+        perSecond(
+            checked,
+            brief -> {
+              SourceSupport support =
+                  SourceSupport.of(
+                      List.of(brief.article().title() + "\n" + brief.article().text()));
+              return (int) brief.sentences().stream().map(support::check).count();
+            });
+    System.out.printf(
+        Locale.ROOT,
+        "faithfulness: %.2f ms per %d-sentence brief on one thread (%.0f/s; article indexed each"
+            + " time)%n",
+        1000 / checksPerSecond,
+        CHECKED_SENTENCES,
+        checksPerSecond);
 
     List<List<ArticleContent>> stories = stories(Path.of("../../shared/eval/mds-dev.jsonl"));
     MultiDocumentSummarizer storySummarizer = new MultiDocumentSummarizer();

@@ -1,0 +1,229 @@
+package io.newsbrief.summary.summarizer;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.CharArraySet;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.en.EnglishAnalyzer;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
+
+/**
+ * How well source texts support what a summary says: the faithfulness score, offline and CPU-only.
+ *
+ * <p>A summary sentence's support is the mean of three stemmed precisions against the sources: the
+ * shares of its content words, word pairs and word triples found there (pairs and triples catch a
+ * changed actor, object or order that single words miss). A summary's score is the mean support of
+ * its sentences, in [0, 1], higher = better supported. Two checks say what overlap cannot: a name
+ * (a capitalised word past the sentence's first) or number that no source contains, and a sentence
+ * that disagrees on negation with the source sentence it matches best. What each signal adds on
+ * human-labelled pairs is in docs/summary-service.md. Built once per set of sources; thread-safe
+ * after that.
+ */
+public final class SourceSupport {
+
+  /**
+   * What the sources make of one summary sentence.
+   *
+   * @param support mean share of its content words, pairs and triples found in the sources
+   * @param unsupportedFacts its names and numbers that no source contains
+   * @param negationFlip it is negated and the source sentence it matches best is not, or the
+   *     reverse
+   */
+  public record SentenceCheck(double support, List<String> unsupportedFacts, boolean negationFlip) {
+
+    /** Nothing it states is contradicted or missing from the sources as far as the checks see. */
+    public boolean statesOnlySupportedFacts() {
+      return unsupportedFacts.isEmpty() && !negationFlip;
+    }
+  }
+
+  /** Stems with stop words kept: pairs and triples need the small words between. */
+  private static final Analyzer STEMS = new EnglishAnalyzer(CharArraySet.EMPTY_SET);
+
+  private static final CharArraySet STOP_WORDS = EnglishAnalyzer.ENGLISH_STOP_WORDS_SET;
+  private static final Set<String> NEGATIONS =
+      Set.of("not", "no", "never", "nobody", "nothing", "none", "neither", "nor", "without");
+
+  private record Token(String stem, String surface) {}
+
+  private record SourceSentence(Set<String> content, boolean negated) {}
+
+  private final Set<String> unigrams = new HashSet<>();
+  private final Set<String> bigrams = new HashSet<>();
+  private final Set<String> trigrams = new HashSet<>();
+  private final Set<String> words = new HashSet<>();
+  private final Set<String> numbers = new HashSet<>();
+  private final List<SourceSentence> sentences = new ArrayList<>();
+
+  private SourceSupport(List<String> sources) {
+    for (String source : sources) {
+      for (String sentence : sentencesOf(source)) {
+        List<Token> tokens = tokens(sentence);
+        for (int i = 0; i < tokens.size(); i++) {
+          unigrams.add(tokens.get(i).stem());
+          words.add(word(tokens.get(i).surface()));
+          String number = number(tokens.get(i).surface());
+          if (!number.isEmpty()) {
+            numbers.add(number);
+          }
+          if (i >= 1) {
+            bigrams.add(gram(tokens, i - 1, 2));
+          }
+          if (i >= 2) {
+            trigrams.add(gram(tokens, i - 2, 3));
+          }
+        }
+        sentences.add(new SourceSentence(content(tokens), negated(tokens)));
+      }
+    }
+  }
+
+  public static SourceSupport of(List<String> sources) {
+    return new SourceSupport(sources);
+  }
+
+  /** The sentences of a text, paragraph by paragraph, as the summarizers split them. */
+  public static List<String> sentencesOf(String text) {
+    List<String> sentences = new ArrayList<>();
+    for (String paragraph : text.split("\\n+")) {
+      sentences.addAll(SentenceSplitter.split(paragraph));
+    }
+    return sentences;
+  }
+
+  /** The mean support of a summary's sentences, in [0, 1]; 0 for none. */
+  public double score(List<String> summarySentences) {
+    return summarySentences.stream().mapToDouble(s -> check(s).support()).average().orElse(0);
+  }
+
+  /** What the sources make of one sentence. */
+  public SentenceCheck check(String sentence) {
+    List<Token> tokens = tokens(sentence);
+    Set<String> content = content(tokens);
+    double support =
+        (share(content, unigrams)
+                + share(grams(tokens, 2), bigrams)
+                + share(grams(tokens, 3), trigrams))
+            / 3;
+    List<String> unsupported = new ArrayList<>();
+    for (int i = 0; i < tokens.size(); i++) {
+      String surface = tokens.get(i).surface();
+      String number = number(surface);
+      boolean missingNumber = !number.isEmpty() && !numbers.contains(number);
+      boolean missingName =
+          number.isEmpty()
+              && i > 0
+              && Character.isUpperCase(surface.codePointAt(0))
+              && !words.contains(word(surface));
+      if (missingNumber || missingName) {
+        unsupported.add(surface);
+      }
+    }
+    boolean flip = !tokens.isEmpty() && negated(tokens) != bestMatch(content).negated();
+    return new SentenceCheck(support, List.copyOf(unsupported), flip);
+  }
+
+  private SourceSentence bestMatch(Set<String> content) {
+    SourceSentence best = new SourceSentence(Set.of(), false);
+    int bestShared = -1;
+    for (SourceSentence candidate : sentences) {
+      int shared = 0;
+      for (String stem : content) {
+        if (candidate.content().contains(stem)) {
+          shared++;
+        }
+      }
+      if (shared > bestShared) {
+        bestShared = shared;
+        best = candidate;
+      }
+    }
+    return best;
+  }
+
+  private static double share(Set<String> grams, Set<String> in) {
+    if (grams.isEmpty()) {
+      return 1;
+    }
+    int found = 0;
+    for (String gram : grams) {
+      if (in.contains(gram)) {
+        found++;
+      }
+    }
+    return (double) found / grams.size();
+  }
+
+  private static Set<String> content(List<Token> tokens) {
+    Set<String> content = new HashSet<>();
+    for (Token token : tokens) {
+      if (!STOP_WORDS.contains(token.stem()) && !isNegation(token.stem())) {
+        content.add(token.stem());
+      }
+    }
+    return content;
+  }
+
+  private static boolean negated(List<Token> tokens) {
+    return tokens.stream().anyMatch(token -> isNegation(token.stem()));
+  }
+
+  private static boolean isNegation(String stem) {
+    return NEGATIONS.contains(stem) || stem.endsWith("n't");
+  }
+
+  private static Set<String> grams(List<Token> tokens, int n) {
+    Set<String> grams = new HashSet<>();
+    for (int i = 0; i + n <= tokens.size(); i++) {
+      grams.add(gram(tokens, i, n));
+    }
+    return grams;
+  }
+
+  private static String gram(List<Token> tokens, int from, int n) {
+    StringBuilder gram = new StringBuilder(tokens.get(from).stem());
+    for (int i = from + 1; i < from + n; i++) {
+      gram.append(' ').append(tokens.get(i).stem());
+    }
+    return gram.toString();
+  }
+
+  /** A token as a name is looked up: lower case, without a possessive "'s". */
+  private static String word(String surface) {
+    String word = surface.toLowerCase(Locale.ROOT);
+    return word.endsWith("'s") ? word.substring(0, word.length() - 2) : word;
+  }
+
+  /** The digits of a token that holds any ("1,200" and "1200" are one number), else empty. */
+  private static String number(String surface) {
+    StringBuilder digits = new StringBuilder();
+    surface.chars().filter(Character::isDigit).forEach(digit -> digits.append((char) digit));
+    return digits.toString();
+  }
+
+  private static List<Token> tokens(String text) {
+    String normalized = text.replace('’', '\'');
+    List<Token> tokens = new ArrayList<>();
+    try (TokenStream stream = STEMS.tokenStream("text", normalized)) {
+      CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
+      OffsetAttribute offset = stream.addAttribute(OffsetAttribute.class);
+      stream.reset();
+      while (stream.incrementToken()) {
+        tokens.add(
+            new Token(
+                term.toString(), normalized.substring(offset.startOffset(), offset.endOffset())));
+      }
+      stream.end();
+    } catch (IOException e) {
+      throw new UncheckedIOException("reading a string cannot fail", e);
+    }
+    return tokens;
+  }
+}
