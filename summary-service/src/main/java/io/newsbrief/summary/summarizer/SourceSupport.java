@@ -17,21 +17,22 @@ import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 /**
  * How well source texts support what a summary says: the faithfulness score, offline and CPU-only.
  *
- * <p>A summary sentence's support is the mean of three stemmed precisions against the sources: the
- * shares of its content words, word pairs and word triples found there (pairs and triples catch a
- * changed actor, object or order that single words miss). A summary's score is the mean support of
- * its sentences, in [0, 1], higher = better supported. Two checks say what overlap cannot: a name
- * (a capitalised word past the sentence's first) or number that no source contains, and a sentence
- * that disagrees on negation with the source sentence it matches best. What each signal adds on
- * human-labelled pairs is in docs/summary-service.md. Built once per set of sources; thread-safe
- * after that.
+ * <p>A summary sentence's support is a weighted mean of three stemmed precisions against the
+ * sources: the shares of its content words (counted twice), word pairs and word triples found there
+ * (pairs and triples catch a changed actor, object or order that single words miss). A summary's
+ * score is the mean support of its sentences, in [0, 1], higher = better supported. Two checks say
+ * what overlap cannot: a name (a capitalised word past the sentence's first) or number that no
+ * source contains, and a sentence that disagrees on negation with the source sentence it matches
+ * best. What each signal adds on human-labelled pairs is in docs/summary-service.md. Built once per
+ * set of sources; thread-safe after that.
  */
 public final class SourceSupport {
 
   /**
    * What the sources make of one summary sentence.
    *
-   * @param support mean share of its content words, pairs and triples found in the sources
+   * @param support share of its content words (weighing double), pairs and triples found in the
+   *     sources
    * @param unsupportedFacts its names and numbers that no source contains
    * @param negationFlip it is negated and the source sentence it matches best is not, or the
    *     reverse
@@ -108,10 +109,10 @@ public final class SourceSupport {
     List<Token> tokens = tokens(sentence);
     Set<String> content = content(tokens);
     double support =
-        (share(content, unigrams)
+        (2 * share(content, unigrams)
                 + share(grams(tokens, 2), bigrams)
                 + share(grams(tokens, 3), trigrams))
-            / 3;
+            / 4;
     List<String> unsupported = new ArrayList<>();
     for (int i = 0; i < tokens.size(); i++) {
       String surface = tokens.get(i).surface();

@@ -23,15 +23,18 @@ import org.junit.jupiter.api.Test;
  * run): reads a JSONL of {@code {id, dataset, document, summary, label}} (label 1 = faithful),
  * scores every summary against its document with {@link SourceSupport}, and prints per dataset and
  * as the mean over datasets the ROC AUC and the balanced accuracy at one threshold — the one that
- * maximises the mean balanced accuracy on the file — beside two baselines: the share of the
- * summary's stemmed content words found in the document, and of its names and numbers. Run from the
- * project root:
+ * maximises the mean balanced accuracy on the file — beside two baselines (the share of the
+ * summary's stemmed content words found in the document, and of its names and numbers) and the
+ * share of its sentences the faithfulness gate would keep. Run from the project root:
  *
  * <pre>
  * ./mvnw -q test -Pfaith-eval [-Dfaith.eval.file=FILE] [-Dfaith.eval.write=OUT.jsonl]
  * </pre>
  */
 class FaithfulnessEvaluation {
+
+  /** {@code newsbrief.summary.faithfulness.min-sentence-support}'s default. */
+  static final double GATE_MIN_SUPPORT = 0.35;
 
   record Pair(String id, String dataset, String document, String summary, int label) {}
 
@@ -44,12 +47,15 @@ class FaithfulnessEvaluation {
         Files.isReadable(file), "faithfulness evaluation skipped: no " + file.toAbsolutePath());
     List<Pair> pairs = read(file);
     Map<String, Double> scores = new LinkedHashMap<>();
+    Map<String, Double> keptShares = new LinkedHashMap<>();
     long started = System.nanoTime();
     int sentences = 0;
     for (Pair pair : pairs) {
       List<String> summary = SourceSupport.sentencesOf(pair.summary());
       sentences += summary.size();
-      scores.put(pair.id(), SourceSupport.of(List.of(pair.document())).score(summary));
+      SourceSupport support = SourceSupport.of(List.of(pair.document()));
+      scores.put(pair.id(), support.score(summary));
+      keptShares.put(pair.id(), keptShare(support, summary));
     }
     double millis = (System.nanoTime() - started) / 1e6;
 
@@ -57,6 +63,7 @@ class FaithfulnessEvaluation {
     methods.put("stemmed content-word overlap", FaithfulnessEvaluation::wordOverlap);
     methods.put("names and numbers overlap", FaithfulnessEvaluation::factOverlap);
     methods.put("**SourceSupport**", pair -> scores.get(pair.id()));
+    methods.put("the gate's sentence rule: share kept", pair -> keptShares.get(pair.id()));
     List<String> datasets = pairs.stream().map(Pair::dataset).distinct().toList();
 
     System.out.printf(
@@ -118,6 +125,18 @@ class FaithfulnessEvaluation {
       Files.write(Path.of(out), lines);
       System.out.println("wrote " + lines.size() + " lines to " + out);
     }
+  }
+
+  /**
+   * The share of a summary's sentences the gate would keep with its default settings: support of at
+   * least {@value #GATE_MIN_SUPPORT}, no unsupported name or number, no negation flip.
+   */
+  private static double keptShare(SourceSupport support, List<String> summary) {
+    return summary.stream()
+            .map(support::check)
+            .filter(c -> c.support() >= GATE_MIN_SUPPORT && c.statesOnlySupportedFacts())
+            .count()
+        / (double) Math.max(1, summary.size());
   }
 
   /**
