@@ -22,9 +22,10 @@ import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
  * (pairs and triples catch a changed actor, object or order that single words miss). A summary's
  * score is the mean support of its sentences, in [0, 1], higher = better supported. Two checks say
  * what overlap cannot: a name (a capitalised word past the sentence's first) or number that no
- * source contains, and a sentence that disagrees on negation with the source sentence it matches
- * best. What each signal adds on human-labelled pairs is in docs/summary-service.md. Built once per
- * set of sources; thread-safe after that.
+ * source contains, and a word that the sentence negates and the source sentence it matches best
+ * states plainly, or the reverse ("did not approve" against "approved"). What each signal adds on
+ * human-labelled pairs is in docs/summary-service.md. Built once per set of sources; thread-safe
+ * after that.
  */
 public final class SourceSupport {
 
@@ -34,8 +35,8 @@ public final class SourceSupport {
    * @param support share of its content words (weighing double), pairs and triples found in the
    *     sources
    * @param unsupportedFacts its names and numbers that no source contains
-   * @param negationFlip it is negated and the source sentence it matches best is not, or the
-   *     reverse
+   * @param negationFlip it negates a word that the source sentence it matches best states plainly,
+   *     or the reverse
    */
   public record SentenceCheck(double support, List<String> unsupportedFacts, boolean negationFlip) {
 
@@ -54,14 +55,52 @@ public final class SourceSupport {
 
   private record Token(String stem, String surface) {}
 
-  private record SourceSentence(Set<String> content, boolean negated) {}
+  /**
+   * A sentence's content stems, and those of them that a negation governs: the first content word
+   * within {@link #NEGATION_SCOPE} words after "not", "never", "didn't"...
+   */
+  private record Polarity(Set<String> content, Set<String> negated) {
+
+    static Polarity of(List<Token> tokens) {
+      Set<String> content = SourceSupport.content(tokens);
+      Set<String> negated = new HashSet<>();
+      for (int i = 0; i < tokens.size(); i++) {
+        if (isNegation(tokens.get(i).stem())) {
+          for (int j = i + 1; j < Math.min(tokens.size(), i + 1 + NEGATION_SCOPE); j++) {
+            if (content.contains(tokens.get(j).stem())) {
+              negated.add(tokens.get(j).stem());
+              break;
+            }
+          }
+        }
+      }
+      return new Polarity(content, negated);
+    }
+
+    /** Says of a word the opposite of {@code other}: negated here and plainly there, or back. */
+    boolean contradicts(Polarity other) {
+      return opposite(this, other) || opposite(other, this);
+    }
+
+    private static boolean opposite(Polarity negating, Polarity plain) {
+      for (String stem : negating.negated()) {
+        if (plain.content().contains(stem) && !plain.negated().contains(stem)) {
+          return true;
+        }
+      }
+      return false;
+    }
+  }
+
+  /** How many words after a negation it governs ("did not approve the new budget"). */
+  private static final int NEGATION_SCOPE = 3;
 
   private final Set<String> unigrams = new HashSet<>();
   private final Set<String> bigrams = new HashSet<>();
   private final Set<String> trigrams = new HashSet<>();
   private final Set<String> words = new HashSet<>();
   private final Set<String> numbers = new HashSet<>();
-  private final List<SourceSentence> sentences = new ArrayList<>();
+  private final List<Polarity> sentences = new ArrayList<>();
 
   private SourceSupport(List<String> sources) {
     for (String source : sources) {
@@ -81,7 +120,7 @@ public final class SourceSupport {
             trigrams.add(gram(tokens, i - 2, 3));
           }
         }
-        sentences.add(new SourceSentence(content(tokens), negated(tokens)));
+        sentences.add(Polarity.of(tokens));
       }
     }
   }
@@ -127,14 +166,14 @@ public final class SourceSupport {
         unsupported.add(surface);
       }
     }
-    boolean flip = !tokens.isEmpty() && negated(tokens) != bestMatch(content).negated();
+    boolean flip = Polarity.of(tokens).contradicts(bestMatch(content));
     return new SentenceCheck(support, List.copyOf(unsupported), flip);
   }
 
-  private SourceSentence bestMatch(Set<String> content) {
-    SourceSentence best = new SourceSentence(Set.of(), false);
+  private Polarity bestMatch(Set<String> content) {
+    Polarity best = new Polarity(Set.of(), Set.of());
     int bestShared = -1;
-    for (SourceSentence candidate : sentences) {
+    for (Polarity candidate : sentences) {
       int shared = 0;
       for (String stem : content) {
         if (candidate.content().contains(stem)) {
@@ -170,10 +209,6 @@ public final class SourceSupport {
       }
     }
     return content;
-  }
-
-  private static boolean negated(List<Token> tokens) {
-    return tokens.stream().anyMatch(token -> isNegation(token.stem()));
   }
 
   private static boolean isNegation(String stem) {
