@@ -51,7 +51,7 @@ public final class SourceSupport {
 
   private static final CharArraySet STOP_WORDS = EnglishAnalyzer.ENGLISH_STOP_WORDS_SET;
   private static final Set<String> NEGATIONS =
-      Set.of("not", "no", "never", "nobody", "nothing", "none", "neither", "nor", "without");
+      Set.of("not", "no", "never", "nobody", "nothing", "none", "neither", "nor");
 
   private record Token(String stem, String surface) {}
 
