@@ -60,20 +60,6 @@ public class MultiDocumentSummarizer {
 
   public static final Settings DEFAULTS = new Settings(0.4, 0.8, 0.4, 0.35, 40, 250, 3, 4, 40);
 
-  private static final Pattern URL = Pattern.compile("https?://|www\\.|\\.com/|\\.html?\\b");
-  private static final Pattern CRAWL_NOTE =
-      Pattern.compile(
-          "(?i)^\\(?(video|photo|image|watch|read more|related|advertisement|click|follow|"
-              + "share|sign up|subscribe|getty|ap photo|reuters photo)\\b|^\\(.*\\)$|"
-              + "\\b(image copyright|photo credit|caption|all rights reserved)\\b");
-
-  /** What embedded players, social widgets and cookie banners say. */
-  private static final Pattern WIDGET =
-      Pattern.compile(
-          "(?i)\\b(?:your tweets?|tweet location|javascript|cookies?|your browser|privacy policy"
-              + "|terms of (?:use|service)|newsletter|video player|embed(?:ded)? (?:this|code))\\b");
-
-  private static final Pattern CAPITALIZED = Pattern.compile("\\p{Lu}\\S*");
   private static final Pattern WORD = Pattern.compile("\\S+");
   private static final int MIN_WORDS = 5;
   private static final double SAME_TOPIC = 0.1;
@@ -214,31 +200,11 @@ public class MultiDocumentSummarizer {
     return new Pool(candidates, unitVector(titleTerms, documentFrequency, sentences.size()));
   }
 
-  /**
-   * Scraper junk rather than story: short, a URL, a crawl note or caption, widget text, or a line
-   * that is a headline, caption or credit.
-   */
+  /** Scraper junk rather than story: short, or page text ({@link Boilerplate}). */
   static boolean isJunk(Sentence sentence) {
     return sentence.words() < MIN_WORDS
         || sentence.terms().isEmpty()
-        || URL.matcher(sentence.text()).find()
-        || CRAWL_NOTE.matcher(sentence.text()).find()
-        || WIDGET.matcher(sentence.text()).find()
-        || isHeadlineLike(sentence);
-  }
-
-  /**
-   * A line that is a headline, caption or credit rather than a sentence: no closing punctuation and
-   * mostly capitalized words ("Cast & Credits The Man Viggo Mortensen").
-   */
-  private static boolean isHeadlineLike(Sentence sentence) {
-    String text = sentence.text().strip();
-    char last = text.charAt(text.length() - 1);
-    if (".!?…\"'”’)".indexOf(last) >= 0) {
-      return false;
-    }
-    long capitalized = CAPITALIZED.matcher(text).results().count();
-    return capitalized >= 0.6 * WORD.matcher(text).results().count();
+        || Boilerplate.isBoilerplate(sentence.text());
   }
 
   /** Unit TF-IDF vector of counted terms; a term no sentence has weighs as the rarest. */

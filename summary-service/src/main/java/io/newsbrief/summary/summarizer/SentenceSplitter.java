@@ -1,6 +1,7 @@
 package io.newsbrief.summary.summarizer;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -12,8 +13,9 @@ import java.util.regex.Pattern;
  * titles, abbreviations and initials ("Mr.", "U.S.", "Jan.", "J. R."), decimals and URLs, closing
  * quotes and brackets after the full stop, question and exclamation marks inside quotes, tokenized
  * text (" . " ends a sentence even before a lower-case word), bullet lists (each item a sentence),
- * and lines that are not story at all (bylines, "Read more", "Sign up", "Advertisement"), which are
- * dropped. Datelines stay in the text; {@link #withoutDateline} takes them off a sentence.
+ * and lines and sentences that are not story at all ({@link Boilerplate}: bylines, captions, "Read
+ * more", "Scroll down for video"…), which are dropped. Datelines stay in the text; {@link
+ * #withoutDateline} takes them off a sentence.
  */
 public final class SentenceSplitter {
 
@@ -31,16 +33,11 @@ public final class SentenceSplitter {
   private static final String CLOSERS = "\"'”’)]»";
   private static final String OPENERS = "\"'“‘([«`";
 
+  /** An unpunctuated line this short is a caption, heading or credit, not prose. */
+  private static final int MAX_CAPTION_WORDS = 20;
+
+  private static final Pattern WORD = Pattern.compile("\\S+");
   private static final Pattern BULLET = Pattern.compile("^\\s*(?:[•▪●◦*–—-]|\\d{1,2}[.)])\\s+");
-  private static final Pattern BOILERPLATE =
-      Pattern.compile(
-          "^(?:by\\s+[\\p{L}.'’ -]{2,60}"
-              + "|(?:read|see) (?:more|also)\\b.*"
-              + "|(?:sign up|subscribe|follow us|share this|share on|click here|related:|watch:|video:|photo:|image:).*"
-              + "|advertisement|sponsored|©.*|copyright\\b.*|all rights reserved.*"
-              + "|(?:published|updated|last updated|posted)\\s*:?\\s*[\\p{L}\\d ,:.]*"
-              + "|\\(?(?:reporting|writing|editing|additional reporting) by\\b.*)$",
-          Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
   private static final Pattern CAPITALS_DATELINE =
       Pattern.compile(
           "^\\p{Lu}{2}[\\p{Lu} .,'’-]{0,40}(?:\\s*\\([^()]{1,30}\\))?\\s*[-–—]{1,2}\\s+");
@@ -51,32 +48,64 @@ public final class SentenceSplitter {
 
   private SentenceSplitter() {}
 
-  /** The text's paragraphs (blank-line separated), each as its sentences; empty ones left out. */
+  /**
+   * The text's paragraphs (blank-line separated), each as its sentences, without what is not story
+   * ({@link Boilerplate}); empty ones left out. A line that does not end like a sentence ends one
+   * there: a short one is a caption, heading or credit and is dropped, so it is never glued to the
+   * sentence after it — unless most lines of the paragraph end so, which is prose wrapped at a
+   * fixed width.
+   */
   public static List<List<String>> paragraphs(String text) {
     List<List<String>> paragraphs = new ArrayList<>();
     for (String block : text.split("\\n\\s*\\n")) {
       List<String> sentences = new ArrayList<>();
       StringBuilder prose = new StringBuilder();
-      for (String line : block.split("\\n")) {
-        String stripped = line.strip();
-        if (stripped.isEmpty() || BOILERPLATE.matcher(stripped).matches()) {
+      String[] lines = block.split("\\n");
+      boolean wrapped = isWrapped(lines);
+      for (String line : lines) {
+        String stripped = Boilerplate.withoutLeadingByline(line.strip());
+        if (stripped.isEmpty() || Boilerplate.isPageLine(stripped)) {
           continue;
         }
         Matcher bullet = BULLET.matcher(stripped);
         if (bullet.find()) {
-          sentences.addAll(split(prose.toString()));
+          addStory(sentences, prose.toString());
           prose.setLength(0);
-          sentences.addAll(split(stripped.substring(bullet.end())));
+          addStory(sentences, stripped.substring(bullet.end()));
+        } else if (!wrapped && !Boilerplate.endsLikeSentence(stripped)) {
+          addStory(sentences, prose.toString());
+          prose.setLength(0);
+          if (WORD.matcher(stripped).results().count() > MAX_CAPTION_WORDS) {
+            addStory(sentences, stripped);
+          }
         } else {
           prose.append(stripped).append(' ');
         }
       }
-      sentences.addAll(split(prose.toString()));
+      addStory(sentences, prose.toString());
       if (!sentences.isEmpty()) {
         paragraphs.add(sentences);
       }
     }
     return paragraphs;
+  }
+
+  /** Prose wrapped at a fixed width: most of three or more lines end mid-sentence. */
+  private static boolean isWrapped(String[] lines) {
+    long unended =
+        Arrays.stream(lines)
+            .map(String::strip)
+            .filter(line -> !line.isEmpty() && !Boilerplate.endsLikeSentence(line))
+            .count();
+    return lines.length >= 3 && unended * 2 > lines.length;
+  }
+
+  private static void addStory(List<String> sentences, String text) {
+    for (String sentence : split(text)) {
+      if (!Boilerplate.isBoilerplate(sentence)) {
+        sentences.add(sentence);
+      }
+    }
   }
 
   /** The sentences of running text. */

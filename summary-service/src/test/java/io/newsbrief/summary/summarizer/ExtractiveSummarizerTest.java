@@ -51,6 +51,27 @@ class ExtractiveSummarizerTest {
   }
 
   @Test
+  void noPageTextReachesABrief() {
+    String article =
+        SentenceSplitterTest.RUN_TOGETHER_PAGE
+            + "\n\n"
+            + SentenceSplitterTest.PAGE_WITH_LINES
+            + "\n\n"
+            + THREE_TOPICS;
+
+    Summary summary = new ExtractiveSummarizer().summarize(new ArticleContent("T", article, "en"));
+
+    assertThat(summary.sentences())
+        .isNotEmpty()
+        .noneMatch(
+            s ->
+                s.matches(
+                    "(?is).*(published:|updated|scroll down|pictured|warning:|watch a report|e-mail"
+                        + " to|follow @|copyright|reserved|read more|click here|photo:|telford"
+                        + " central|by daily mail|».*)"));
+  }
+
+  @Test
   void sectionsFollowTheArticlesTopicsInOrderWithTheirOwnSentences() {
     Summary summary = summarizer.summarize(new ArticleContent("Border talks", THREE_TOPICS, "en"));
 
