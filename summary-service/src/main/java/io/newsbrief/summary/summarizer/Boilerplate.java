@@ -1,5 +1,7 @@
 package io.newsbrief.summary.summarizer;
 
+import java.util.List;
+import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
@@ -12,13 +14,10 @@ import java.util.regex.Pattern;
  */
 final class Boilerplate {
 
-  private static final String FLAGS = "(?iu)";
-
-  /** Lines and sentences that are about the page, not the story. */
+  /** Lines and sentences (lower-cased) that are about the page, not the story. */
   private static final Pattern PAGE_TEXT =
       Pattern.compile(
-          FLAGS
-              + "^(?:by\\s*\\.?\\s+[\\p{L}.'’ -]{2,60}"
+          "^(?:by\\s*\\.?\\s+[\\p{L}.'’ -]{2,60}"
               + "|(?:read|see) (?:more|also)\\b.*"
               + "|(?:sign up|subscribe|follow us|share this|share on|click here|related:|watch:"
               + "|video:|photo:|image:|scroll (?:down|up)|e-?mail to a friend|click to|tap here).*"
@@ -28,34 +27,57 @@ final class Boilerplate {
               + "|follow\\b.{0,60}\\bon (?:twitter|facebook|instagram|x)\\b.*"
               + "|(?:photos?|pictures?|images?|credits?|source)\\s*:.{0,80})$");
 
-  /** A publication time on its own: "14:11 EST, 25 October 2013". */
+  /** A publication time on its own (lower-cased): "14:11 est, 25 october 2013". */
   private static final Pattern TIMESTAMP =
       Pattern.compile(
-          FLAGS
-              + "^\\d{1,2}:\\d{2}\\s*(?:[ap]\\.?m\\.?)?\\s*(?:\\p{Lu}{2,4})?,?\\s*\\d{1,2}"
+          "^\\d{1,2}:\\d{2}\\s*(?:[ap]\\.?m\\.?)?\\s*(?:\\p{L}{2,4})?,?\\s*\\d{1,2}"
               + "(?:st|nd|rd|th)?\\s+\\p{L}+\\s+\\d{4}\\s*\\.?$");
 
-  /** Notices and link texts that stand anywhere in a sentence. */
-  private static final Pattern NOTICE =
-      Pattern.compile(
-          FLAGS
-              + "may not be (?:published|reproduced), broadcast|all rights reserved"
-              + "|»\\s*\\.?\\s*$|https?://|www\\.|\\.com/|\\.html?\\b"
-              + "|\\b(?:image copyright|photo credit|getty images|ap photo|reuters photo|afp photo"
-              + "|rex features|shutterstock)\\b"
-              + "|\\b(?:your tweets?|tweet location|javascript|cookies?|your browser|privacy policy"
-              + "|terms of (?:use|service)|newsletter|video player|embed(?:ded)? (?:this|code))\\b");
-
   /**
-   * A picture caption: "(pictured)", "(left)", "(centre)"… ("Bishop John Folda (pictured) of…"), or
-   * a short label before a colon that opens no quotation ("Campaign: Magic Johnson has…").
+   * Notices, links, credits and widget text, wherever they stand in a (lower-cased) sentence:
+   * literal phrases, so that the check costs a few {@code indexOf}s, not a regular expression.
    */
-  private static final Pattern CAPTION =
+  private static final List<String> NOTICES =
+      List.of(
+          "may not be published, broadcast",
+          "may not be reproduced, broadcast",
+          "all rights reserved",
+          "http://",
+          "https://",
+          "www.",
+          ".com/",
+          ".htm",
+          "image copyright",
+          "photo credit",
+          "getty images",
+          "ap photo",
+          "reuters photo",
+          "afp photo",
+          "rex features",
+          "shutterstock",
+          "your tweet",
+          "tweet location",
+          "javascript",
+          "cookie",
+          "your browser",
+          "privacy policy",
+          "terms of use",
+          "terms of service",
+          "newsletter",
+          "video player",
+          "embed this",
+          "embed code",
+          "embedded this",
+          "embedded code");
+
+  /** A picture's place in brackets (lower-cased): "(pictured)", "(left)", "(centre, with …)". */
+  private static final Pattern PICTURE_PLACE =
       Pattern.compile(
-          FLAGS
-              + "\\((?:pictured|left|right|centre|center|above|below|top|bottom|inset|file)\\b[^)]*\\)"
-              + "|^pictured\\b|^\\(.*\\)$|\\bcaption\\b"
-              + "|^\\p{Lu}[\\p{L}'’-]*(?: [\\p{L}'’-]+){0,2}:\\s+(?![\"'“‘])\\p{Lu}");
+          "\\((?:pictured|left|right|centre|center|above|below|top|bottom|inset|file)\\b[^)]*\\)");
+
+  /** A caption's label: a short capitalised phrase and a colon that opens no quotation. */
+  private static final Pattern CAPTION_LABEL =
+      Pattern.compile("^\\p{Lu}[\\p{L}'’-]*(?: [\\p{L}'’-]+){0,2}:\\s+(?![\"'“‘])\\p{Lu}");
 
   private static final Pattern CAPITALIZED = Pattern.compile("\\p{Lu}\\S*");
   private static final Pattern WORD = Pattern.compile("\\S+");
@@ -78,16 +100,39 @@ final class Boilerplate {
 
   /** Whether a whole line is about the page rather than the story. */
   static boolean isPageLine(String line) {
-    return PAGE_TEXT.matcher(line).matches() || TIMESTAMP.matcher(line).matches();
+    String lower = line.toLowerCase(Locale.ROOT);
+    return PAGE_TEXT.matcher(lower).matches() || TIMESTAMP.matcher(lower).matches();
   }
 
   /** Whether a sentence must not reach a brief. */
   static boolean isBoilerplate(String sentence) {
     String text = sentence.strip();
-    return isPageLine(text)
-        || NOTICE.matcher(text).find()
-        || CAPTION.matcher(text).find()
+    String lower = text.toLowerCase(Locale.ROOT);
+    for (String notice : NOTICES) {
+      if (lower.contains(notice)) {
+        return true;
+      }
+    }
+    return PAGE_TEXT.matcher(lower).matches()
+        || TIMESTAMP.matcher(lower).matches()
+        || isCaption(text, lower)
+        || text.endsWith("»")
+        || text.endsWith("» .")
+        || text.endsWith("».")
         || isHeadlineLike(text);
+  }
+
+  /**
+   * A picture caption: "(pictured)", "(left)", "(centre)"… ("Bishop John Folda (pictured) of…"), a
+   * bracketed or "Pictured …" line, or a short label before a colon ("Campaign: Magic Johnson
+   * has…").
+   */
+  private static boolean isCaption(String text, String lower) {
+    return (lower.indexOf('(') >= 0 && PICTURE_PLACE.matcher(lower).find())
+        || lower.startsWith("pictured")
+        || (lower.startsWith("(") && lower.endsWith(")"))
+        || lower.contains("caption")
+        || (text.indexOf(':') > 0 && CAPTION_LABEL.matcher(text).find());
   }
 
   /**
