@@ -42,6 +42,8 @@ final class Boilerplate {
           "may not be published, broadcast",
           "may not be reproduced, broadcast",
           "all rights reserved",
+          "contributed to this report",
+          "contributed reporting",
           "http://",
           "https://",
           "www.",

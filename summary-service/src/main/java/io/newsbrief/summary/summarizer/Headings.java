@@ -21,10 +21,11 @@ import org.apache.lucene.util.IOUtils;
 
 /**
  * Section headings from each topic's key phrases: runs of up to three content words (no stop words,
- * no numbers) found in the topic, scored by how much their terms belong to this topic rather than
- * the others (TF-IDF across topics), longer phrases preferred; shown in Title Case. A heading is
- * never a copied sentence (at most three words, or two single words joined by "and") and never
- * repeats or overlaps an earlier heading's terms.
+ * no numbers) found in the topic that can be a noun phrase ({@link PartsOfSpeech}: a noun last,
+ * nouns, adjectives or gerunds before it), scored by how much their terms belong to this topic
+ * rather than the others (TF-IDF across topics), longer phrases preferred; shown in Title Case. A
+ * heading is never a copied sentence (at most three words) and never repeats or overlaps an earlier
+ * heading's terms.
  */
 final class Headings {
 
@@ -33,8 +34,8 @@ final class Headings {
   private static final Pattern PHRASE_BREAK = Pattern.compile("[,;:.!?()\"“”]|``|''|--|—|–");
   private static final int MAX_PHRASE_WORDS = 3;
 
-  /** A key phrase of several words wins over two single words unless those score much higher. */
-  private static final double MULTI_WORD_PREFERENCE = 0.6;
+  /** A key phrase of several words wins over a single word unless that scores 2.5 times higher. */
+  private static final double MULTI_WORD_PREFERENCE = 0.4;
 
   /** Adverbs and past participles make poor heading words. */
   private static final Pattern WEAK_ENDING = Pattern.compile("(?:ly|ed)$");
@@ -68,7 +69,8 @@ final class Headings {
 
   /** The heading of topic {@code index}; call in topic order. */
   String heading(int index) {
-    List<Phrase> ranked = phrases(index);
+    List<Phrase> ranked =
+        phrases(index).stream().filter(p -> PartsOfSpeech.isNounPhrase(p.words())).toList();
     List<Phrase> multiWord = ranked.stream().filter(p -> p.words().size() > 1).toList();
     List<Phrase> singles = ranked.stream().filter(p -> p.words().size() == 1).toList();
     double bestSingle = singles.isEmpty() ? 0 : singles.get(0).score();
@@ -80,14 +82,9 @@ final class Headings {
         return phrase.text();
       }
     }
-    for (int i = 0; i < singles.size(); i++) {
-      for (int j = i + 1; j < singles.size(); j++) {
-        Set<String> terms = new HashSet<>(singles.get(i).terms());
-        terms.addAll(singles.get(j).terms());
-        String heading = singles.get(i).text() + " and " + singles.get(j).text();
-        if (terms.size() == 2 && use(heading, terms)) {
-          return heading;
-        }
+    for (Phrase phrase : singles) {
+      if (use(phrase.text(), phrase.terms())) {
+        return phrase.text();
       }
     }
     for (Phrase phrase : multiWord) {
