@@ -69,32 +69,40 @@ final class Headings {
 
   /** The heading of topic {@code index}; call in topic order. */
   String heading(int index) {
-    List<Phrase> ranked =
-        phrases(index).stream().filter(p -> PartsOfSpeech.isNounPhrase(p.words())).toList();
+    List<Phrase> ranked = phrases(index);
     List<Phrase> multiWord = ranked.stream().filter(p -> p.words().size() > 1).toList();
     List<Phrase> singles = ranked.stream().filter(p -> p.words().size() == 1).toList();
-    double bestSingle = singles.isEmpty() ? 0 : singles.get(0).score();
+    double bestSingle =
+        singles.stream()
+            .filter(p -> PartsOfSpeech.isNounPhrase(p.words()))
+            .findFirst()
+            .map(Phrase::score)
+            .orElse(0.0);
     for (Phrase phrase : multiWord) {
       if (phrase.score() < MULTI_WORD_PREFERENCE * bestSingle) {
         break;
       }
-      if (use(phrase.text(), phrase.terms())) {
+      if (use(phrase)) {
         return phrase.text();
       }
     }
     for (Phrase phrase : singles) {
-      if (use(phrase.text(), phrase.terms())) {
+      if (use(phrase)) {
         return phrase.text();
       }
     }
     for (Phrase phrase : multiWord) {
-      if (use(phrase.text(), phrase.terms())) {
+      if (use(phrase)) {
         return phrase.text();
       }
     }
     String fallback = "Further Details " + (index + 1);
     usedHeadings.add(fallback);
     return fallback;
+  }
+
+  private boolean use(Phrase phrase) {
+    return PartsOfSpeech.isNounPhrase(phrase.words()) && use(phrase.text(), phrase.terms());
   }
 
   private boolean use(String heading, Set<String> terms) {

@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -97,6 +98,6 @@ final class PartsOfSpeech {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return Map.copyOf(classes);
+    return Collections.unmodifiableMap(classes);
   }
 }
