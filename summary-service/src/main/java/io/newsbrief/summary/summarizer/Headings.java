@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.WordlistLoader;
@@ -31,14 +32,13 @@ final class Headings {
 
   private static final CharArraySet STOP_WORDS = stopWords();
   private static final Pattern WORD = Pattern.compile("[\\p{L}][\\p{L}'’.-]*[\\p{L}]");
-  private static final Pattern PHRASE_BREAK = Pattern.compile("[,;:.!?()\"“”]|``|''|--|—|–");
+  private static final Pattern PHRASE_BREAK = Pattern.compile("[,;:.!?()\"“”—–]|``|''|--");
   private static final int MAX_PHRASE_WORDS = 3;
 
   /** A key phrase of several words wins over a single word unless that scores 2.5 times higher. */
   private static final double MULTI_WORD_PREFERENCE = 0.4;
 
-  /** Adverbs and past participles make poor heading words. */
-  private static final Pattern WEAK_ENDING = Pattern.compile("(?:ly|ed)$");
+  private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
   private final List<List<Sentence>> topics;
   private final List<Map<String, Double>> termWeights = new ArrayList<>();
@@ -102,7 +102,7 @@ final class Headings {
   }
 
   private boolean use(Phrase phrase) {
-    return PartsOfSpeech.isNounPhrase(phrase.words()) && use(phrase.text(), phrase.terms());
+    return PartsOfSpeech.isNounPhrase(phrase.words()) && use(phrase.key(), phrase.terms());
   }
 
   private boolean use(String heading, Set<String> terms) {
@@ -115,7 +115,12 @@ final class Headings {
     return true;
   }
 
-  private record Phrase(String text, List<String> words, Set<String> terms, double score) {}
+  /** A candidate; its Title Case text is made only for the few phrases tried. */
+  private record Phrase(String key, List<String> words, Set<String> terms, double score) {
+    String text() {
+      return titleCase(words);
+    }
+  }
 
   private List<Phrase> phrases(int index) {
     Map<String, Integer> occurrences = new LinkedHashMap<>();
@@ -123,8 +128,8 @@ final class Headings {
     for (Sentence sentence : topics.get(index)) {
       for (String chunk : PHRASE_BREAK.split(sentence.text())) {
         List<String> run = new ArrayList<>();
-        for (String token : chunk.strip().split("\\s+")) {
-          token = token.replaceFirst("['’]s$", "");
+        for (String token : WHITESPACE.split(chunk.strip())) {
+          token = withoutPossessive(token);
           if (isContentWord(token)) {
             run.add(token);
             for (int size = 1; size <= Math.min(MAX_PHRASE_WORDS, run.size()); size++) {
@@ -140,16 +145,13 @@ final class Headings {
       }
     }
     Map<String, Double> weights = termWeights.get(index);
-    Map<String, Set<String>> stemsOf = new HashMap<>();
     List<Phrase> phrases = new ArrayList<>();
     occurrences.forEach(
         (key, count) -> {
           List<String> words = wordsOf.get(key);
           Set<String> terms = new HashSet<>();
           for (String word : words) {
-            Set<String> stems =
-                stemsOf.computeIfAbsent(
-                    word.toLowerCase(Locale.ROOT), w -> TextAnalysis.terms(w).keySet());
+            Set<String> stems = stemsOf(word);
             if (stems.size() != 1) {
               return; // a word the analyzer drops or splits: not a clean phrase
             }
@@ -162,20 +164,42 @@ final class Headings {
               terms.stream().mapToDouble(t -> weights.getOrDefault(t, 0.0)).average().orElse(0);
           double score = weight * (1 + 0.5 * Math.log(count));
           for (String word : words) {
-            if (WEAK_ENDING.matcher(word).find()) {
-              score *= 0.5;
+            if (word.endsWith("ly") || word.endsWith("ed")) {
+              score *= 0.5; // adverbs and past participles make poor heading words
             } else if (Character.isUpperCase(word.charAt(0))) {
               score *= 1.2; // often a name, in cased text
             }
           }
-          phrases.add(new Phrase(titleCase(words), words, terms, score));
+          phrases.add(new Phrase(key, words, terms, score));
         });
-    phrases.sort(Comparator.comparingDouble((Phrase p) -> -p.score()).thenComparing(Phrase::text));
+    phrases.sort(Comparator.comparingDouble((Phrase p) -> -p.score()).thenComparing(Phrase::key));
     return phrases;
   }
 
+  /**
+   * A word's stems, kept across briefs: the analyzer is the costliest part of a heading, and news
+   * repeats its words. Emptied when it grows past {@value #MAX_CACHED_WORDS} words.
+   */
+  private static final Map<String, Set<String>> STEMS = new ConcurrentHashMap<>();
+
+  private static final int MAX_CACHED_WORDS = 100_000;
+
+  private static Set<String> stemsOf(String word) {
+    if (STEMS.size() > MAX_CACHED_WORDS) {
+      STEMS.clear();
+    }
+    return STEMS.computeIfAbsent(
+        word.toLowerCase(Locale.ROOT), w -> Set.copyOf(TextAnalysis.terms(w).keySet()));
+  }
+
+  private static String withoutPossessive(String token) {
+    return token.endsWith("'s") || token.endsWith("’s")
+        ? token.substring(0, token.length() - 2)
+        : token;
+  }
+
   private static boolean isContentWord(String token) {
-    if (!WORD.matcher(token).matches() || token.length() < 3) {
+    if (token.length() < 3 || !WORD.matcher(token).matches()) {
       return false;
     }
     return !STOP_WORDS.contains(token.toLowerCase(Locale.ROOT).replace('’', '\''));

@@ -1,6 +1,7 @@
 package io.newsbrief.summary.summarizer;
 
 import io.newsbrief.commons.text.SparseVectors;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -64,12 +65,7 @@ final class SentenceFeatures {
       TextAnalysis.terms(title).forEach((term, count) -> titleVector.put(term, (double) count));
       normalize(titleVector);
     }
-    double[][] similarity = new double[n][n];
-    for (int i = 0; i < n; i++) {
-      for (int j = i + 1; j < n; j++) {
-        similarity[i][j] = similarity[j][i] = SparseVectors.dot(vectors.get(i), vectors.get(j));
-      }
-    }
+    double[][] similarity = similarities(vectors);
     double[][] features = new double[n][];
     for (int i = 0; i < n; i++) {
       Sentence sentence = sentences.get(i);
@@ -116,6 +112,35 @@ final class SentenceFeatures {
           };
     }
     return features;
+  }
+
+  /**
+   * Every pair's cosine, summed term by term over the sentences that hold each term (an inverted
+   * index): most pairs share no term, so this is far cheaper than a dot product per pair.
+   */
+  private static double[][] similarities(List<Map<String, Double>> vectors) {
+    int n = vectors.size();
+    Map<String, List<Integer>> holders = new HashMap<>();
+    for (int i = 0; i < n; i++) {
+      for (String term : vectors.get(i).keySet()) {
+        holders.computeIfAbsent(term, t -> new ArrayList<>()).add(i);
+      }
+    }
+    double[][] similarity = new double[n][n];
+    holders.forEach(
+        (term, sentences) -> {
+          for (int a = 0; a < sentences.size(); a++) {
+            int i = sentences.get(a);
+            double weight = vectors.get(i).get(term);
+            for (int b = a + 1; b < sentences.size(); b++) {
+              int j = sentences.get(b);
+              double product = weight * vectors.get(j).get(term);
+              similarity[i][j] += product;
+              similarity[j][i] += product;
+            }
+          }
+        });
+    return similarity;
   }
 
   /** Unit-length TF-IDF vectors, with document frequency counted over the article's sentences. */
