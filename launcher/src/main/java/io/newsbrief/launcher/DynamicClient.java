@@ -17,7 +17,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class DynamicClient implements AutoCloseable {
 
-  private static final long DEADLINE_SECONDS = 120;
+  private static final long DEADLINE_SECONDS = 900;
 
   private final ManagedChannel channel;
 

@@ -20,7 +20,7 @@ public final class Main {
           case "soak" -> SoakCommand.run(rest);
           default -> {
             System.err.println(
-                "usage: newsbrief-load bench [--quick] [--read-path] | soak [--minutes N] [--rate PER_SECOND]");
+                "usage: newsbrief-load bench [--quick] [--read-path | --write-path] | soak [--minutes N] [--rate PER_SECOND]");
             yield 2;
           }
         };

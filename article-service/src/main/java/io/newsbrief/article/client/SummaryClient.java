@@ -2,11 +2,12 @@ package io.newsbrief.article.client;
 
 import io.grpc.StatusRuntimeException;
 import io.newsbrief.article.config.BriefRequestConfig;
-import io.newsbrief.proto.summary.v1.RequestBriefRequest;
+import io.newsbrief.proto.summary.v1.RequestBriefsRequest;
 import io.newsbrief.proto.summary.v1.RequestStoryBriefRequest;
 import io.newsbrief.proto.summary.v1.SummaryServiceGrpc.SummaryServiceBlockingStub;
 import io.quarkus.grpc.GrpcClient;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
@@ -15,6 +16,9 @@ import java.util.concurrent.TimeUnit;
  */
 @ApplicationScoped
 public class SummaryClient {
+
+  /** As many as summary-service's RequestBriefs takes. */
+  public static final int BRIEFS_PER_CALL = 100;
 
   private final SummaryServiceBlockingStub summaries;
   private final long deadlineMillis;
@@ -26,16 +30,20 @@ public class SummaryClient {
   }
 
   /**
-   * Asks for the article's brief with summary-service's default method (idempotent there).
+   * Asks for the briefs of up to {@value #BRIEFS_PER_CALL} articles in one call (idempotent there).
+   * Articles summary-service could not find (deleted since) count as answered: nothing is to be
+   * made of them.
    *
-   * @throws BriefRequestFailed when summary-service did not accept it
+   * @throws BriefRequestFailed when summary-service did not accept the batch
    */
-  public void requestBrief(UUID articleId) {
+  public void requestBriefs(List<UUID> articleIds) {
     try {
       summaries
           .withDeadlineAfter(deadlineMillis, TimeUnit.MILLISECONDS)
-          .requestBrief(
-              RequestBriefRequest.newBuilder().setArticleId(articleId.toString()).build());
+          .requestBriefs(
+              RequestBriefsRequest.newBuilder()
+                  .addAllArticleIds(articleIds.stream().map(UUID::toString).toList())
+                  .build());
     } catch (StatusRuntimeException e) {
       throw new BriefRequestFailed("summary-service answered " + e.getStatus().getCode());
     }

@@ -11,12 +11,12 @@ public interface BriefRequestConfig {
   @WithDefault("true")
   boolean enabled();
 
-  /** RequestBrief calls in flight at once. */
+  /** Brief-request calls in flight at once. */
   @WithDefault("8")
   int concurrency();
 
-  /** Rows claimed per round. */
-  @WithDefault("50")
+  /** Rows claimed per round: articles go 100 to a call. */
+  @WithDefault("400")
   int batchSize();
 
   /** How long a claimed row stays with its relay before another may take it. */
@@ -29,7 +29,7 @@ public interface BriefRequestConfig {
   @WithDefault("5M")
   Duration backoffMax();
 
-  /** Deadline of each RequestBrief call. */
+  /** Deadline of each brief-request call. */
   @WithDefault("3S")
   Duration deadline();
 }

@@ -89,17 +89,32 @@ public class BriefRequestOutbox {
   }
 
   /**
-   * Deletes a delivered row. A story row is kept when a later change re-armed it (its lease was
-   * replaced): summary-service must hear of that change too.
+   * Deletes delivered rows of one subject. A story row is kept when a later change re-armed it (its
+   * lease was replaced): summary-service must hear of that change too.
    */
-  public void delivered(DueRequest request) {
+  public void delivered(List<DueRequest> requests) {
+    Subject subject = requests.get(0).subject();
     entityManager
-        .createNativeQuery(
-            "DELETE FROM %s WHERE %s = ?1 AND attempts = ?2"
-                .formatted(request.subject().table, request.subject().key))
-        .setParameter(1, request.id())
-        .setParameter(2, request.attempts())
-        .executeUpdate();
+        .unwrap(Session.class)
+        .doWork(
+            connection -> {
+              try (PreparedStatement delete =
+                  connection.prepareStatement(
+                      "DELETE FROM %1$s USING unnest(?::uuid[], ?::int[]) AS d(id, attempts)"
+                              .formatted(subject.table)
+                          + " WHERE %1$s.%2$s = d.id AND %1$s.attempts = d.attempts"
+                              .formatted(subject.table, subject.key))) {
+                delete.setArray(
+                    1,
+                    connection.createArrayOf(
+                        "uuid", requests.stream().map(DueRequest::id).toArray()));
+                delete.setArray(
+                    2,
+                    connection.createArrayOf(
+                        "integer", requests.stream().map(DueRequest::attempts).toArray()));
+                delete.executeUpdate();
+              }
+            });
   }
 
   /** Tries again after {@code backoff}, keeping why the last attempt failed. */

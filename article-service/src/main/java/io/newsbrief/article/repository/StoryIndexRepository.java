@@ -82,7 +82,7 @@ public class StoryIndexRepository {
 
   /**
    * The articles, published in [{@code from}, {@code to}], of every story that has a member in that
-   * time with a posting for one of {@code terms}.
+   * time with a posting for one of {@code terms}, the earliest published first.
    */
   public List<StoredVector> storiesSharing(Collection<String> terms, Instant from, Instant to) {
     return session()
@@ -94,7 +94,8 @@ public class StoryIndexRepository {
                           + " FROM article a WHERE a.story_id IN (SELECT m.story_id FROM"
                           + " story_posting p JOIN article m ON m.id = p.article_id"
                           + " WHERE p.term = ANY (?) AND p.published_at BETWEEN ? AND ?)"
-                          + " AND a.published_at BETWEEN ? AND ? AND a.story_terms IS NOT NULL")) {
+                          + " AND a.published_at BETWEEN ? AND ? AND a.story_terms IS NOT NULL"
+                          + " ORDER BY a.published_at, a.id")) {
                 select.setArray(1, connection.createArrayOf("text", terms.toArray()));
                 select.setTimestamp(2, Timestamp.from(from));
                 select.setTimestamp(3, Timestamp.from(to));

@@ -16,6 +16,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -27,8 +28,9 @@ import org.jboss.logging.Logger;
  * Delivers the brief-request outbox (articles', then stories') to summary-service: right after
  * articles are stored, and every couple of seconds for what is still due (summary-service was down,
  * or another replica's relay died holding rows). A row is deleted only once summary-service
- * accepted the request. The requests of a claimed batch are sent {@code concurrency} at a time:
- * each mostly waits on summary-service.
+ * accepted the request. A claimed batch of articles goes out in RequestBriefs calls of up to
+ * {@value SummaryClient#BRIEFS_PER_CALL}, stories one call each, {@code concurrency} calls at a
+ * time: each mostly waits on summary-service.
  */
 @ApplicationScoped
 public class BriefRequestRelay {
@@ -77,9 +79,8 @@ public class BriefRequestRelay {
               QuarkusTransaction.requiringNew()
                   .call(() -> outbox.claimDue(subject, config.batchSize(), config.lease()));
           CompletableFuture.allOf(
-                  due.stream()
-                      .map(
-                          request -> CompletableFuture.runAsync(() -> deliver(request), deliveries))
+                  deliveries(due).stream()
+                      .map(batch -> CompletableFuture.runAsync(() -> deliver(batch), deliveries))
                       .toArray(CompletableFuture[]::new))
               .join();
         } while (due.size() == config.batchSize());
@@ -91,18 +92,38 @@ public class BriefRequestRelay {
     }
   }
 
-  private void deliver(DueRequest request) {
+  /**
+   * How a claimed batch goes out: articles {@value SummaryClient#BRIEFS_PER_CALL} to a call,
+   * stories one to a call (each story brief is remade from its members, coalesced there).
+   */
+  private static List<List<DueRequest>> deliveries(List<DueRequest> due) {
+    if (due.isEmpty() || due.get(0).subject() == Subject.STORY) {
+      return due.stream().map(List::of).toList();
+    }
+    List<List<DueRequest>> calls = new ArrayList<>();
+    for (int from = 0; from < due.size(); from += SummaryClient.BRIEFS_PER_CALL) {
+      calls.add(due.subList(from, Math.min(due.size(), from + SummaryClient.BRIEFS_PER_CALL)));
+    }
+    return calls;
+  }
+
+  private void deliver(List<DueRequest> requests) {
     try {
-      switch (request.subject()) {
-        case ARTICLE -> summaries.requestBrief(request.id());
-        case STORY -> summaries.requestStoryBrief(request.id());
+      if (requests.get(0).subject() == Subject.STORY) {
+        summaries.requestStoryBrief(requests.get(0).id());
+      } else {
+        summaries.requestBriefs(requests.stream().map(DueRequest::id).toList());
       }
-      QuarkusTransaction.requiringNew().run(() -> outbox.delivered(request));
-      meters.counter("newsbrief.brief.requests", "outcome", "delivered").increment();
+      QuarkusTransaction.requiringNew().run(() -> outbox.delivered(requests));
+      meters.counter("newsbrief.brief.requests", "outcome", "delivered").increment(requests.size());
     } catch (SummaryClient.BriefRequestFailed e) {
-      meters.counter("newsbrief.brief.requests", "outcome", "retried").increment();
+      meters.counter("newsbrief.brief.requests", "outcome", "retried").increment(requests.size());
       QuarkusTransaction.requiringNew()
-          .run(() -> outbox.failed(request, backoff(request.attempts()), e.getMessage()));
+          .run(
+              () ->
+                  requests.forEach(
+                      request ->
+                          outbox.failed(request, backoff(request.attempts()), e.getMessage())));
     }
   }
 

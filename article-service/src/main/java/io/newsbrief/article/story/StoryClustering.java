@@ -9,6 +9,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.PriorityQueue;
 
 /**
  * Online clustering of articles into stories, one article at a time in publication order: an
@@ -64,7 +65,14 @@ public final class StoryClustering {
    */
   static final int MAX_CANDIDATES = 32;
 
+  /**
+   * Bounds the postings read per term: a term that more articles in the window share than this says
+   * little about which story an article belongs to, and its newest postings stand for it.
+   */
+  static final int MAX_POSTINGS_PER_TERM = 128;
+
   private final Settings settings;
+  private final long windowMillis;
   private final Map<String, Long> documentFrequency = new HashMap<>();
   private final Map<String, List<Indexed>> postings = new HashMap<>();
   private final Map<String, List<Indexed>> membersByStory = new HashMap<>();
@@ -73,6 +81,7 @@ public final class StoryClustering {
 
   public StoryClustering(Settings settings) {
     this.settings = settings;
+    this.windowMillis = settings.window().toMillis();
   }
 
   /**
@@ -187,13 +196,16 @@ public final class StoryClustering {
    */
   public String centralMember(String storyId) {
     List<Indexed> members = membersByStory.getOrDefault(survivorOf(storyId), List.of());
+    // A member's similarity to all members, summed, is its dot product with their sum: linear in
+    // the story's size, not quadratic (a story of thousands of reports stays cheap).
+    Map<String, Double> sum = new HashMap<>();
+    for (Indexed member : members) {
+      member.vector().forEach((term, weight) -> sum.merge(term, weight, Double::sum));
+    }
     String central = null;
     double bestTotal = Double.NEGATIVE_INFINITY;
     for (Indexed member : members) {
-      double total = 0;
-      for (Indexed other : members) {
-        total += SparseVectors.dot(member.vector(), other.vector());
-      }
+      double total = SparseVectors.dot(member.vector(), sum);
       if (total > bestTotal) {
         bestTotal = total;
         central = member.member().articleId();
@@ -216,7 +228,10 @@ public final class StoryClustering {
   private Collection<String> candidateStories(List<String> terms, Instant publishedAt) {
     Map<String, Integer> shared = new HashMap<>();
     for (String term : terms) {
-      for (Indexed indexed : postings.getOrDefault(term, List.of())) {
+      List<Indexed> posted = postings.getOrDefault(term, List.of());
+      // Postings are appended in publication order: the newest stand for a term shared widely.
+      for (Indexed indexed :
+          posted.subList(Math.max(0, posted.size() - MAX_POSTINGS_PER_TERM), posted.size())) {
         if (withinWindow(indexed.member().publishedAt(), publishedAt)) {
           shared.merge(survivorOf(indexed.member().storyId()), 1, Integer::sum);
         }
@@ -225,13 +240,17 @@ public final class StoryClustering {
     if (shared.size() <= MAX_CANDIDATES) {
       return shared.keySet();
     }
-    return shared.entrySet().stream()
-        .sorted(
-            Map.Entry.<String, Integer>comparingByValue(Comparator.reverseOrder())
-                .thenComparing(Map.Entry.comparingByKey()))
-        .limit(MAX_CANDIDATES)
-        .map(Map.Entry::getKey)
-        .toList();
+    Comparator<Map.Entry<String, Integer>> fewerSharedFirst =
+        Map.Entry.<String, Integer>comparingByValue()
+            .thenComparing(Map.Entry.comparingByKey(Comparator.reverseOrder()));
+    PriorityQueue<Map.Entry<String, Integer>> most = new PriorityQueue<>(fewerSharedFirst);
+    for (Map.Entry<String, Integer> story : shared.entrySet()) {
+      most.add(story);
+      if (most.size() > MAX_CANDIDATES) {
+        most.poll();
+      }
+    }
+    return most.stream().map(Map.Entry::getKey).toList();
   }
 
   private double averageSimilarity(
@@ -241,7 +260,8 @@ public final class StoryClustering {
     for (Indexed member : members) {
       Instant memberTime = member.member().publishedAt();
       if (withinWindow(memberTime, publishedAt)) {
-        double days = Math.abs(Duration.between(memberTime, publishedAt).toMinutes()) / 1440.0;
+        double days =
+            Math.abs(memberTime.toEpochMilli() - publishedAt.toEpochMilli()) / 60_000 / 1440.0;
         sum += SparseVectors.dot(vector, member.vector()) - settings.penaltyPerDay() * days;
         counted++;
       }
@@ -273,7 +293,7 @@ public final class StoryClustering {
   }
 
   private boolean withinWindow(Instant a, Instant b) {
-    return Duration.between(a, b).abs().compareTo(settings.window()) <= 0;
+    return Math.abs(a.toEpochMilli() - b.toEpochMilli()) <= windowMillis;
   }
 
   /** Sublinear term frequency times smoothed IDF, L2-normalised, the heaviest terms first. */

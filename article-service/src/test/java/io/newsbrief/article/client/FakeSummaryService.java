@@ -3,10 +3,11 @@ package io.newsbrief.article.client;
 import io.grpc.Status;
 import io.grpc.stub.StreamObserver;
 import io.newsbrief.proto.summary.v1.JobState;
-import io.newsbrief.proto.summary.v1.RequestBriefRequest;
-import io.newsbrief.proto.summary.v1.RequestBriefResponse;
+import io.newsbrief.proto.summary.v1.RequestBriefsRequest;
+import io.newsbrief.proto.summary.v1.RequestBriefsResponse;
 import io.newsbrief.proto.summary.v1.RequestStoryBriefRequest;
 import io.newsbrief.proto.summary.v1.RequestStoryBriefResponse;
+import io.newsbrief.proto.summary.v1.RequestedBrief;
 import io.newsbrief.proto.summary.v1.SummaryServiceGrpc;
 import io.quarkus.grpc.GrpcService;
 import java.util.List;
@@ -15,8 +16,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * summary-service as the outbox relay sees it, served by the test application over a real channel:
- * records every RequestBrief (and RequestStoryBrief) and can refuse the next few RequestBriefs with
- * UNAVAILABLE.
+ * records every article of every RequestBriefs call (and every RequestStoryBrief) and can refuse
+ * the next few RequestBriefs calls with UNAVAILABLE.
  */
 @GrpcService
 public class FakeSummaryService extends SummaryServiceGrpc.SummaryServiceImplBase {
@@ -24,6 +25,7 @@ public class FakeSummaryService extends SummaryServiceGrpc.SummaryServiceImplBas
   private final List<String> calls = new CopyOnWriteArrayList<>();
   private final List<String> accepted = new CopyOnWriteArrayList<>();
   private final List<String> storyRequests = new CopyOnWriteArrayList<>();
+  private final List<Integer> batchSizes = new CopyOnWriteArrayList<>();
   private final AtomicInteger refuseNext = new AtomicInteger();
 
   public List<String> calls() {
@@ -43,21 +45,33 @@ public class FakeSummaryService extends SummaryServiceGrpc.SummaryServiceImplBas
     refuseNext.set(calls);
   }
 
+  /** How many articles each RequestBriefs call carried, in order. */
+  public List<Integer> batchSizes() {
+    return batchSizes;
+  }
+
   @Override
-  public void requestBrief(
-      RequestBriefRequest request, StreamObserver<RequestBriefResponse> response) {
-    calls.add(request.getArticleId());
+  public void requestBriefs(
+      RequestBriefsRequest request, StreamObserver<RequestBriefsResponse> response) {
+    calls.addAll(request.getArticleIdsList());
+    batchSizes.add(request.getArticleIdsCount());
     if (refuseNext.getAndDecrement() > 0) {
       response.onError(Status.UNAVAILABLE.withDescription("fake outage").asRuntimeException());
       return;
     }
-    accepted.add(request.getArticleId());
-    response.onNext(
-        RequestBriefResponse.newBuilder()
-            .setJobId(request.getArticleId())
-            .setState(JobState.JOB_STATE_PENDING)
-            .setCreated(true)
-            .build());
+    accepted.addAll(request.getArticleIdsList());
+    var answer = RequestBriefsResponse.newBuilder();
+    request
+        .getArticleIdsList()
+        .forEach(
+            id ->
+                answer.addRequested(
+                    RequestedBrief.newBuilder()
+                        .setArticleId(id)
+                        .setJobId(id)
+                        .setState(JobState.JOB_STATE_PENDING)
+                        .setCreated(true)));
+    response.onNext(answer.build());
     response.onCompleted();
   }
 

@@ -60,7 +60,7 @@ class BriefRequestOutboxTest {
 
     List<DueRequest> claimed = claim().stream().filter(r -> r.id().equals(story)).toList();
     assertThat(claimed).hasSize(1);
-    QuarkusTransaction.requiringNew().run(() -> outbox.delivered(claimed.get(0)));
+    QuarkusTransaction.requiringNew().run(() -> outbox.delivered(List.of(claimed.get(0))));
 
     assertThat(waits(story)).isFalse();
   }
@@ -73,7 +73,7 @@ class BriefRequestOutboxTest {
         claim().stream().filter(r -> r.id().equals(story)).findFirst().orElseThrow();
 
     request(story); // a member joins while summary-service is being asked
-    QuarkusTransaction.requiringNew().run(() -> outbox.delivered(inFlight));
+    QuarkusTransaction.requiringNew().run(() -> outbox.delivered(List.of(inFlight)));
 
     assertThat(waits(story)).as("due again at once, not after the lease").isTrue();
   }

@@ -124,9 +124,9 @@ class BriefRequestRelayTest {
   }
 
   @Test
-  void importedArticlesAreRequestedToo() {
+  void importedArticlesAreRequestedInBatchesOfAHundredAtMost() {
     List<ImportArticlesRequest> items =
-        IntStream.range(0, 3)
+        IntStream.range(0, 250)
             .mapToObj(
                 i ->
                     ImportArticlesRequest.newBuilder()
@@ -134,7 +134,7 @@ class BriefRequestRelayTest {
                             ArticleInput.newBuilder()
                                 .setUrl("https://example.com/import/" + UUID.randomUUID())
                                 .setTitle("Imported " + i)
-                                .setText("Text " + i))
+                                .setText("Text " + i + "."))
                         .build())
             .toList();
     var response =
@@ -146,5 +146,7 @@ class BriefRequestRelayTest {
     List<String> ids = response.getResultsList().stream().map(r -> r.getArticleId()).toList();
     await().atMost(Duration.ofSeconds(20)).until(() -> summaries.accepted().containsAll(ids));
     ids.forEach(id -> await().atMost(Duration.ofSeconds(5)).until(() -> !inOutbox(id)));
+    assertThat(summaries.batchSizes()).allSatisfy(size -> assertThat(size).isBetween(1, 100));
+    assertThat(summaries.batchSizes()).as("not one call per article").anyMatch(size -> size > 1);
   }
 }

@@ -8,7 +8,6 @@ import io.newsbrief.proto.article.v1.ArticleServiceGrpc.ArticleServiceBlockingSt
 import io.newsbrief.proto.article.v1.ArticleView;
 import io.newsbrief.proto.article.v1.BatchGetArticlesRequest;
 import io.newsbrief.proto.article.v1.BatchGetArticlesResponse;
-import io.newsbrief.proto.article.v1.GetArticleRequest;
 import io.newsbrief.proto.article.v1.GetStoryRequest;
 import io.newsbrief.proto.article.v1.Story;
 import io.newsbrief.proto.article.v1.StoryServiceGrpc.StoryServiceBlockingStub;
@@ -35,6 +34,9 @@ import org.eclipse.microprofile.faulttolerance.Retry;
 public class ArticleClient {
 
   static final int TEXTS_PER_CALL = 8;
+
+  /** As many as one BatchGetArticles takes. */
+  public static final int HEADERS_PER_CALL = 100;
 
   private final ArticleServiceBlockingStub articles;
   private final StoryServiceBlockingStub stories;
@@ -136,11 +138,13 @@ public class ArticleClient {
       String contentSha256) {}
 
   /**
-   * @throws NotFoundException when article-service does not know the article
+   * The headers of the articles that exist, by id, in one call.
+   *
+   * @param ids at most {@value #HEADERS_PER_CALL}
    */
   @Retry(maxRetries = 2, delay = 200, jitter = 100)
   @RetryWhen(exception = IsUnavailable.class)
-  public ArticleHeader header(UUID articleId) {
+  public Map<UUID, ArticleHeader> headers(List<UUID> ids) {
     BatchGetArticlesResponse response;
     try {
       response =
@@ -148,40 +152,26 @@ public class ArticleClient {
               .withDeadlineAfter(deadlineMillis, TimeUnit.MILLISECONDS)
               .batchGetArticles(
                   BatchGetArticlesRequest.newBuilder()
-                      .addIds(articleId.toString())
+                      .addAllIds(ids.stream().map(UUID::toString).toList())
                       .setView(ArticleView.ARTICLE_VIEW_BASIC)
                       .build());
     } catch (StatusRuntimeException e) {
       throw unavailable(e);
     }
-    if (response.getArticlesCount() == 0) {
-      throw new NotFoundException("article " + articleId + " not found");
+    Map<UUID, ArticleHeader> headers = new HashMap<>();
+    for (var article : response.getArticlesList()) {
+      UUID id = UUID.fromString(article.getId());
+      headers.put(
+          id,
+          new ArticleHeader(
+              id,
+              article.getTitle(),
+              article.getCanonicalUrl(),
+              article.getSourceName(),
+              article.getLanguage(),
+              article.getContentSha256()));
     }
-    var article = response.getArticles(0);
-    return new ArticleHeader(
-        articleId,
-        article.getTitle(),
-        article.getCanonicalUrl(),
-        article.getSourceName(),
-        article.getLanguage(),
-        article.getContentSha256());
-  }
-
-  /**
-   * @throws NotFoundException when article-service does not know the article
-   */
-  @Retry(maxRetries = 2, delay = 200, jitter = 100)
-  @RetryWhen(exception = IsUnavailable.class)
-  public ArticleContent content(UUID articleId) {
-    try {
-      var article =
-          articles
-              .withDeadlineAfter(deadlineMillis, TimeUnit.MILLISECONDS)
-              .getArticle(GetArticleRequest.newBuilder().setId(articleId.toString()).build());
-      return new ArticleContent(article.getTitle(), article.getText(), article.getLanguage());
-    } catch (StatusRuntimeException e) {
-      throw notFoundOrUnavailable(e, "article " + articleId);
-    }
+    return headers;
   }
 
   /** NOT_FOUND as {@link NotFoundException} naming {@code what}; any other failure unavailable. */

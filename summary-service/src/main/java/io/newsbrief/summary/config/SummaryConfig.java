@@ -101,6 +101,13 @@ public interface SummaryConfig {
     @WithDefault("2")
     int workers();
 
+    /**
+     * Jobs a worker claims at once: their texts come in one call and their briefs are stored in one
+     * transaction.
+     */
+    @WithDefault("16")
+    int claimSize();
+
     /** How often an idle worker looks for due jobs (new local requests wake it at once). */
     @WithDefault("1S")
     Duration pollInterval();

@@ -5,11 +5,13 @@ import io.newsbrief.proto.summary.v1.Brief;
 import io.newsbrief.proto.summary.v1.BriefChange;
 import io.newsbrief.proto.summary.v1.CitedSentence;
 import io.newsbrief.proto.summary.v1.JobState;
+import io.newsbrief.proto.summary.v1.RequestedBrief;
 import io.newsbrief.proto.summary.v1.Section;
 import io.newsbrief.proto.summary.v1.StoryBrief;
 import io.newsbrief.proto.summary.v1.StorySection;
 import io.newsbrief.proto.summary.v1.StorySource;
 import io.newsbrief.summary.service.BriefChangeSignal;
+import io.newsbrief.summary.service.BriefService;
 import io.newsbrief.summary.service.BriefView;
 import io.newsbrief.summary.service.StoryBriefView;
 import io.newsbrief.summary.summarizer.Summary;
@@ -43,6 +45,15 @@ final class BriefMessages {
       addSections(brief, view.brief().sections);
     }
     return brief.build();
+  }
+
+  static RequestedBrief toProto(BriefService.Requested requested) {
+    return RequestedBrief.newBuilder()
+        .setArticleId(requested.view().articleId().toString())
+        .setJobId(requested.view().jobId().toString())
+        .setState(toProto(requested.view().state()))
+        .setCreated(requested.created())
+        .build();
   }
 
   static Brief toProto(Summary summary, String language) {

@@ -14,6 +14,8 @@ import io.newsbrief.proto.summary.v1.ListBriefsRequest;
 import io.newsbrief.proto.summary.v1.ListBriefsResponse;
 import io.newsbrief.proto.summary.v1.RequestBriefRequest;
 import io.newsbrief.proto.summary.v1.RequestBriefResponse;
+import io.newsbrief.proto.summary.v1.RequestBriefsRequest;
+import io.newsbrief.proto.summary.v1.RequestBriefsResponse;
 import io.newsbrief.proto.summary.v1.RequestStoryBriefRequest;
 import io.newsbrief.proto.summary.v1.RequestStoryBriefResponse;
 import io.newsbrief.proto.summary.v1.StoryBrief;
@@ -87,6 +89,24 @@ public class SummaryGrpcService implements SummaryService {
           if (requested.view().brief() != null) {
             response.setBrief(brief);
           }
+          return response.build();
+        });
+  }
+
+  @Override
+  @Blocking
+  public Uni<RequestBriefsResponse> requestBriefs(RequestBriefsRequest request) {
+    return GrpcCalls.unary(
+        () -> {
+          var batch =
+              briefs.requestAll(
+                  request.getArticleIdsList().stream()
+                      .map(id -> Uuids.parse("article_ids", id))
+                      .toList(),
+                  request.getMethod());
+          var response = RequestBriefsResponse.newBuilder();
+          batch.requested().forEach(r -> response.addRequested(BriefMessages.toProto(r)));
+          batch.missing().forEach(id -> response.addMissingArticleIds(id.toString()));
           return response.build();
         });
   }

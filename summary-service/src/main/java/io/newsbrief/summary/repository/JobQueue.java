@@ -2,14 +2,25 @@ package io.newsbrief.summary.repository;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
+import org.hibernate.Session;
 
 /**
  * The durable job queue in PostgreSQL. Workers claim with {@code FOR UPDATE SKIP LOCKED}, so any
@@ -21,36 +32,74 @@ import java.util.UUID;
 public class JobQueue implements PanacheRepositoryBase<BriefJob, UUID> {
 
   /**
-   * Stores {@code job} unless a job with its (article, method, content hash) exists.
+   * Stores each job unless a job with its (article, method, content hash) exists, in one statement.
    *
-   * @return the stored job for that key, and whether it is this one
+   * @param jobs one per article, all of one method and creation time
+   * @return for each job in order, the stored job for its key and whether it is this one
    */
-  public Enqueued enqueueIfAbsent(BriefJob job) {
-    int inserted =
-        getEntityManager()
-            .createNativeQuery(
-                "INSERT INTO brief_job (id, article_id, method, content_sha256, state, attempts,"
-                    + " run_after, title, source_url, source_name, language, created_at, updated_at)"
-                    + " VALUES (?1, ?2, ?3, ?4, 'PENDING', 0, ?5, ?6, ?7, ?8, ?9, ?5, ?5)"
-                    + " ON CONFLICT ON CONSTRAINT brief_job_request_key DO NOTHING")
-            .setParameter(1, job.id)
-            .setParameter(2, job.articleId)
-            .setParameter(3, job.method)
-            .setParameter(4, job.contentSha256)
-            .setParameter(5, job.createdAt)
-            .setParameter(6, job.header.title())
-            .setParameter(7, job.header.sourceUrl())
-            .setParameter(8, job.header.sourceName())
-            .setParameter(9, job.header.language())
-            .executeUpdate();
-    BriefJob stored =
-        find(
-                "articleId = ?1 and method = ?2 and contentSha256 = ?3",
-                job.articleId,
-                job.method,
-                job.contentSha256)
-            .firstResult();
-    return new Enqueued(stored, inserted == 1);
+  public List<Enqueued> enqueueAllIfAbsent(List<BriefJob> jobs) {
+    BriefJob first = jobs.get(0);
+    Set<UUID> inserted = new HashSet<>();
+    getEntityManager()
+        .unwrap(Session.class)
+        .doWork(
+            connection -> {
+              try (PreparedStatement insert =
+                  connection.prepareStatement(
+                      "INSERT INTO brief_job (id, article_id, method, content_sha256, state,"
+                          + " attempts, run_after, title, source_url, source_name, language,"
+                          + " created_at, updated_at)"
+                          + " SELECT j.id, j.article_id, ?, j.sha, 'PENDING', 0, ?, j.title, j.url,"
+                          + " j.source, j.language, ?, ?"
+                          + " FROM unnest(?::uuid[], ?::uuid[], ?::text[], ?::text[], ?::text[],"
+                          + " ?::text[], ?::text[]) AS j(id, article_id, sha, title, url, source,"
+                          + " language)"
+                          + " ON CONFLICT ON CONSTRAINT brief_job_request_key DO NOTHING"
+                          + " RETURNING id")) {
+                Timestamp now = Timestamp.from(first.createdAt);
+                insert.setString(1, first.method);
+                insert.setTimestamp(2, now);
+                insert.setTimestamp(3, now);
+                insert.setTimestamp(4, now);
+                insert.setArray(5, uuids(connection, jobs, job -> job.id));
+                insert.setArray(6, uuids(connection, jobs, job -> job.articleId));
+                insert.setArray(7, texts(connection, jobs, job -> job.contentSha256));
+                insert.setArray(8, texts(connection, jobs, job -> job.header.title()));
+                insert.setArray(9, texts(connection, jobs, job -> job.header.sourceUrl()));
+                insert.setArray(10, texts(connection, jobs, job -> job.header.sourceName()));
+                insert.setArray(11, texts(connection, jobs, job -> job.header.language()));
+                try (ResultSet ids = insert.executeQuery()) {
+                  while (ids.next()) {
+                    inserted.add(ids.getObject(1, UUID.class));
+                  }
+                }
+              }
+            });
+    Map<String, BriefJob> stored = new HashMap<>();
+    list(
+            "articleId in ?1 and method = ?2",
+            jobs.stream().map(job -> job.articleId).toList(),
+            first.method)
+        .forEach(job -> stored.put(job.articleId + "|" + job.contentSha256, job));
+    return jobs.stream()
+        .map(
+            job -> {
+              BriefJob kept = stored.get(job.articleId + "|" + job.contentSha256);
+              return new Enqueued(kept, inserted.contains(kept.id));
+            })
+        .toList();
+  }
+
+  private static Array uuids(
+      Connection connection, List<BriefJob> jobs, Function<BriefJob, UUID> field)
+      throws SQLException {
+    return connection.createArrayOf("uuid", jobs.stream().map(field).toArray());
+  }
+
+  private static Array texts(
+      Connection connection, List<BriefJob> jobs, Function<BriefJob, String> field)
+      throws SQLException {
+    return connection.createArrayOf("text", jobs.stream().map(field).toArray());
   }
 
   /**
@@ -94,27 +143,32 @@ public class JobQueue implements PanacheRepositoryBase<BriefJob, UUID> {
   }
 
   /**
-   * Leases the oldest due job to {@code owner}: a pending job whose time has come, or a running job
-   * whose lease expired (its worker is presumed dead). Counts the attempt.
+   * Leases up to {@code limit} due jobs to {@code owner} in one statement: running jobs whose lease
+   * expired (their worker is presumed dead) first, then pending jobs whose time has come, oldest
+   * first. Counts the attempt of each.
    */
-  public Optional<UUID> claim(String owner, Duration lease) {
+  public List<UUID> claim(String owner, Duration lease, int limit) {
     @SuppressWarnings("unchecked")
     List<UUID> claimed =
         getEntityManager()
             .createNativeQuery(
-                "UPDATE brief_job SET state = 'RUNNING', attempts = attempts + 1,"
+                "WITH expired AS (SELECT id FROM brief_job"
+                    + "   WHERE state = 'RUNNING' AND lease_until < clock_timestamp()"
+                    + "   ORDER BY lease_until LIMIT ?3 FOR UPDATE SKIP LOCKED),"
+                    + " due AS (SELECT id FROM brief_job"
+                    + "   WHERE state = 'PENDING' AND run_after <= clock_timestamp()"
+                    + "   ORDER BY run_after LIMIT ?3 FOR UPDATE SKIP LOCKED)"
+                    + " UPDATE brief_job SET state = 'RUNNING', attempts = attempts + 1,"
                     + " lease_owner = ?1, lease_until = clock_timestamp() + make_interval(secs => ?2),"
                     + " updated_at = clock_timestamp()"
-                    + " WHERE id = (SELECT id FROM brief_job"
-                    + "   WHERE (state = 'PENDING' AND run_after <= clock_timestamp())"
-                    + "      OR (state = 'RUNNING' AND lease_until < clock_timestamp())"
-                    + "   ORDER BY run_after LIMIT 1 FOR UPDATE SKIP LOCKED)"
+                    + " WHERE id IN (SELECT id FROM expired UNION ALL SELECT id FROM due LIMIT ?3)"
                     + " RETURNING id",
                 UUID.class)
             .setParameter(1, owner)
             .setParameter(2, lease.toMillis() / 1000.0)
+            .setParameter(3, limit)
             .getResultList();
-    return claimed.stream().findFirst();
+    return claimed;
   }
 
   /**
@@ -165,6 +219,22 @@ public class JobQueue implements PanacheRepositoryBase<BriefJob, UUID> {
                 + " updated_at = clock_timestamp()"
                 + " WHERE state = 'RUNNING' AND lease_owner = ?1")
         .setParameter(1, owner)
+        .executeUpdate();
+  }
+
+  /**
+   * Hands these of {@code owner}'s jobs back to the queue at once, the attempt not counted: a
+   * worker claimed more than it could finish within half its lease.
+   */
+  public void release(List<UUID> jobIds, String owner) {
+    getEntityManager()
+        .createNativeQuery(
+            "UPDATE brief_job SET state = 'PENDING', attempts = greatest(attempts - 1, 0),"
+                + " run_after = clock_timestamp(), lease_owner = NULL, lease_until = NULL,"
+                + " updated_at = clock_timestamp()"
+                + " WHERE id IN (?1) AND state = 'RUNNING' AND lease_owner = ?2")
+        .setParameter(1, jobIds)
+        .setParameter(2, owner)
         .executeUpdate();
   }
 

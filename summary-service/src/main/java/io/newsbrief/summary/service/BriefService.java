@@ -27,7 +27,9 @@ import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.smallrye.mutiny.subscription.Cancellable;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.ScheduledExecutorService;
@@ -80,6 +82,9 @@ public class BriefService {
 
   public record Requested(BriefView view, boolean created) {}
 
+  /** What a batch request queued, in request order, and the articles article-service lacks. */
+  public record BatchRequested(List<Requested> requested, List<UUID> missing) {}
+
   /**
    * Queues a brief of the article unless one was requested for the same article, method and
    * content; returns at once.
@@ -87,28 +92,64 @@ public class BriefService {
    * @throws NotFoundException when article-service does not know the article
    */
   public Requested request(UUID articleId, String method) {
+    BatchRequested batch = requestAll(List.of(articleId), method);
+    if (batch.requested().isEmpty()) {
+      throw new NotFoundException("article " + articleId + " not found");
+    }
+    Requested requested = batch.requested().get(0);
+    return requested.view().state() == JobState.DONE
+        ? new Requested(view(requested.view()), requested.created())
+        : requested;
+  }
+
+  /**
+   * {@link #request} for up to {@value ArticleClient#HEADERS_PER_CALL} articles: one
+   * BatchGetArticles for their headers and one insert, whatever the count.
+   */
+  public BatchRequested requestAll(List<UUID> articleIds, String method) {
+    List<UUID> distinct = articleIds.stream().distinct().toList();
+    if (distinct.isEmpty() || distinct.size() > ArticleClient.HEADERS_PER_CALL) {
+      throw new InvalidArgumentException(
+          "article_ids", "must hold 1 to " + ArticleClient.HEADERS_PER_CALL + " ids");
+    }
     String resolved = summarizers.resolve(method, config.defaultMethod());
-    ArticleHeader article = articles.header(articleId);
+    Map<UUID, ArticleHeader> headers = articles.headers(distinct);
+    Instant now = JobQueue.now();
+    List<BriefJob> jobs =
+        distinct.stream()
+            .filter(headers::containsKey)
+            .map(id -> newJob(headers.get(id), resolved, now))
+            .toList();
+    List<Enqueued> enqueued =
+        jobs.isEmpty()
+            ? List.of()
+            : QuarkusTransaction.requiringNew().call(() -> queue.enqueueAllIfAbsent(jobs));
+    if (enqueued.stream().anyMatch(Enqueued::created)) {
+      workers.wakeUp();
+    }
+    return new BatchRequested(
+        enqueued.stream()
+            .map(e -> new Requested(BriefView.of(e.job(), null), e.created()))
+            .toList(),
+        distinct.stream().filter(id -> !headers.containsKey(id)).toList());
+  }
+
+  private static BriefJob newJob(ArticleHeader article, String method, Instant now) {
     BriefJob job = new BriefJob();
     job.id = UUID.randomUUID();
-    job.articleId = articleId;
-    job.method = resolved;
+    job.articleId = article.id();
+    job.method = method;
     job.contentSha256 = article.contentSha256();
     job.header =
         new BriefHeader(
             article.title(), article.canonicalUrl(), article.sourceName(), article.language());
-    job.createdAt = JobQueue.now();
-    Requested requested =
-        QuarkusTransaction.requiringNew()
-            .call(
-                () -> {
-                  Enqueued enqueued = queue.enqueueIfAbsent(job);
-                  return new Requested(view(enqueued.job()), enqueued.created());
-                });
-    if (requested.created()) {
-      workers.wakeUp();
-    }
-    return requested;
+    job.createdAt = now;
+    return job;
+  }
+
+  /** The view with its brief, once DONE. */
+  private BriefView view(BriefView done) {
+    return QuarkusTransaction.requiringNew().call(() -> view(queue.findById(done.jobId())));
   }
 
   /**

@@ -11,6 +11,7 @@ import io.newsbrief.summary.repository.BriefJob;
 import io.newsbrief.summary.repository.BriefRepository;
 import io.newsbrief.summary.repository.JobQueue;
 import io.newsbrief.summary.service.BriefMetrics.FailureKind;
+import io.newsbrief.summary.summarizer.ArticleContent;
 import io.newsbrief.summary.summarizer.Summarizers;
 import io.newsbrief.summary.summarizer.Summary;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -21,8 +22,9 @@ import jakarta.enterprise.event.Observes;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -31,12 +33,12 @@ import java.util.function.Supplier;
 import org.jboss.logging.Logger;
 
 /**
- * The workers of this replica: each claims a due job, fetches the article (or the story's members,
- * {@link StoryBriefMaker}), summarizes it and, in one transaction, stores the brief and marks the
- * job DONE, fenced by its lease. Failures retry with exponential backoff until the last attempt
- * FAILS the job. A job's closing transaction is tried again while the database is unreachable
- * (until the lease ends), so that a short outage neither drops finished work nor leaves the job
- * waiting out its lease.
+ * The workers of this replica: each claims a batch of due jobs, fetches their articles in one call
+ * (a story's members: {@link StoryBriefMaker}), summarizes them and, in one transaction, stores the
+ * briefs and marks the jobs DONE, each fenced by its lease. Failures retry with exponential backoff
+ * until the last attempt FAILS the job. A job's closing transaction is tried again while the
+ * database is unreachable (until the lease ends), so that a short outage neither drops finished
+ * work nor leaves the job waiting out its lease.
  */
 @ApplicationScoped
 public class BriefWorkers {
@@ -125,9 +127,9 @@ public class BriefWorkers {
           QuarkusTransaction.requiringNew().call(() -> queue.release(owner));
           mayHoldALease = false;
         }
-        Optional<BriefJob> job = QuarkusTransaction.requiringNew().call(() -> claim(owner));
-        if (job.isPresent()) {
-          process(job.get(), owner);
+        List<BriefJob> jobs = QuarkusTransaction.requiringNew().call(() -> claim(owner));
+        if (!jobs.isEmpty()) {
+          process(jobs, owner);
           continue;
         }
       } catch (RuntimeException e) {
@@ -144,54 +146,164 @@ public class BriefWorkers {
     }
   }
 
-  private Optional<BriefJob> claim(String owner) {
-    return queue.claim(owner, config.lease()).map(queue::findById);
+  private List<BriefJob> claim(String owner) {
+    List<UUID> ids = queue.claim(owner, config.lease(), config.claimSize());
+    if (ids.isEmpty()) {
+      return List.of();
+    }
+    Map<UUID, BriefJob> jobs = new HashMap<>();
+    queue.list("id in ?1", ids).forEach(job -> jobs.put(job.id, job));
+    return ids.stream().map(jobs::get).toList();
   }
 
-  void process(BriefJob job, String owner) {
-    if (job.attempts > config.maxAttempts()) {
-      metrics.failed(FailureKind.LEASE_EXPIRED);
-      settle(
-          job,
-          () ->
-              queue.fail(
-                  job.id,
-                  owner,
-                  "gave up: no worker finished it in " + config.maxAttempts() + " attempts"));
-      return;
+  /**
+   * A claimed batch: the articles' texts in one call, each summarized, and every brief stored with
+   * its DONE in one transaction; then the story jobs one by one. A job that fails is settled alone
+   * and never fails its batch-mates. What is not started within half the lease goes back to the
+   * queue (slow LLM calls), so no job outlives its lease waiting for its mates.
+   */
+  void process(List<BriefJob> jobs, String owner) {
+    Instant releaseAfter = jobs.get(0).leaseUntil.minus(config.lease().dividedBy(2));
+    List<BriefJob> open = new ArrayList<>();
+    for (BriefJob job : jobs) {
+      if (job.attempts > config.maxAttempts()) {
+        metrics.failed(FailureKind.LEASE_EXPIRED);
+        settle(
+            job,
+            () ->
+                queue.fail(
+                    job.id,
+                    owner,
+                    "gave up: no worker finished it in " + config.maxAttempts() + " attempts"));
+      } else {
+        open.add(job);
+      }
     }
-    String subject = job.storyId == null ? "article" : "story";
-    Made made;
+    List<BriefJob> articleJobs = open.stream().filter(job -> job.storyId == null).toList();
+    List<BriefJob> storyJobs = open.stream().filter(job -> job.storyId != null).toList();
+    Map<UUID, ArticleContent> texts = new HashMap<>();
+    articleJobs = fetchTexts(articleJobs, texts, owner);
+    List<Finished> finished = new ArrayList<>();
+    List<BriefJob> inOrder = new ArrayList<>(articleJobs);
+    inOrder.addAll(storyJobs);
+    for (int i = 0; i < inOrder.size(); i++) {
+      BriefJob job = inOrder.get(i);
+      if (Instant.now().isAfter(releaseAfter)) {
+        List<UUID> rest = inOrder.subList(i, inOrder.size()).stream().map(j -> j.id).toList();
+        settle(job, () -> queue.release(rest, owner));
+        break;
+      }
+      Made made;
+      try {
+        made =
+            job.storyId != null
+                ? stories.make(job)
+                : makeArticleBrief(job, texts.get(job.articleId));
+      } catch (RuntimeException e) {
+        failed(job, owner, e);
+        continue;
+      }
+      if (job.storyId == null) {
+        finished.add(new Finished(job, made));
+      } else {
+        completeAll(List.of(new Finished(job, made)), owner);
+      }
+    }
+    completeAll(finished, owner);
+  }
+
+  private record Finished(BriefJob job, Made made) {}
+
+  /**
+   * Fetches the jobs' texts into {@code texts} in one call; should that fail, each alone, so that
+   * an article that cannot be fetched does not hold back the others.
+   *
+   * @return the jobs to summarize; those whose fetch failed are settled
+   */
+  private List<BriefJob> fetchTexts(
+      List<BriefJob> jobs, Map<UUID, ArticleContent> texts, String owner) {
+    if (jobs.isEmpty()) {
+      return jobs;
+    }
     try {
-      made = job.storyId == null ? makeArticleBrief(job) : stories.make(job);
-    } catch (NotFoundException e) {
+      texts.putAll(articles.contents(jobs.stream().map(job -> job.articleId).toList()));
+      return jobs;
+    } catch (RuntimeException e) {
+      if (jobs.size() == 1) {
+        failed(jobs.get(0), owner, e);
+        return List.of();
+      }
+      List<BriefJob> fetched = new ArrayList<>();
+      for (BriefJob job : jobs) {
+        fetched.addAll(fetchTexts(List.of(job), texts, owner));
+      }
+      return fetched;
+    }
+  }
+
+  /** Settles a job whose brief could not be made: FAILED when retrying cannot help. */
+  private void failed(BriefJob job, String owner, RuntimeException failure) {
+    String subject = job.storyId == null ? "article" : "story";
+    if (failure instanceof NotFoundException) {
       metrics.failed(job.storyId == null ? FailureKind.ARTICLE_MISSING : FailureKind.STORY_MISSING);
       settle(job, () -> queue.fail(job.id, owner, "the " + subject + " no longer exists"));
-      return;
-    } catch (InvalidArgumentException e) {
+    } else if (failure instanceof InvalidArgumentException) {
       metrics.failed(FailureKind.SUMMARIZER_ERROR);
-      settle(job, () -> queue.fail(job.id, owner, "the " + subject + "'s " + e.getMessage()));
-      return;
-    } catch (RuntimeException e) {
-      boolean articleDown = e instanceof UnavailableException;
-      metrics.failed(articleDown ? FailureKind.ARTICLE_UNAVAILABLE : FailureKind.SUMMARIZER_ERROR);
-      String reason = articleDown ? e.getMessage() : "summarizer: " + e.getMessage();
-      LOG.warnf("brief job %s attempt %d failed: %s", job.id, job.attempts, reason);
-      settle(
-          job,
-          () ->
-              queue.retryOrFail(
-                  job.id, owner, config.maxAttempts(), backoff(job.attempts), reason));
+      settle(job, () -> queue.fail(job.id, owner, "the " + subject + "'s " + failure.getMessage()));
+    } else if (failure instanceof UnavailableException) {
+      retry(job, owner, FailureKind.ARTICLE_UNAVAILABLE, failure.getMessage());
+    } else {
+      retry(job, owner, FailureKind.SUMMARIZER_ERROR, "summarizer: " + failure.getMessage());
+    }
+  }
+
+  private void retry(BriefJob job, String owner, FailureKind kind, String reason) {
+    metrics.failed(kind);
+    LOG.warnf("brief job %s attempt %d failed: %s", job.id, job.attempts, reason);
+    settle(
+        job,
+        () ->
+            queue.retryOrFail(job.id, owner, config.maxAttempts(), backoff(job.attempts), reason));
+  }
+
+  /**
+   * Stores the results and their DONE in one transaction. Should that fail for another reason than
+   * an unreachable database (one result the database refuses), each is stored alone, so that only
+   * the refused one is retried.
+   */
+  private void completeAll(List<Finished> finished, String owner) {
+    if (finished.isEmpty()) {
       return;
     }
-    boolean done = settle(job, () -> complete(job, owner, made));
-    if (done) {
-      if (made.method() != null) {
-        metrics.completed(made.method(), made.fellBack(), job.createdAt);
+    List<Boolean> done;
+    try {
+      done =
+          settle(
+              finished.get(0).job(),
+              () -> finished.stream().map(f -> complete(f.job(), owner, f.made())).toList());
+    } catch (RuntimeException e) {
+      if (DatabaseFailures.isUnreachable(e)) {
+        throw e;
       }
-    } else {
-      metrics.failed(FailureKind.LEASE_EXPIRED);
-      LOG.warnf("brief job %s: lease lost to another worker; its result was dropped", job.id);
+      if (finished.size() == 1) {
+        retry(
+            finished.get(0).job(),
+            owner,
+            FailureKind.DATABASE_ERROR,
+            "storing the brief: " + e.getMessage());
+      } else {
+        finished.forEach(f -> completeAll(List.of(f), owner));
+      }
+      return;
+    }
+    for (int i = 0; i < finished.size(); i++) {
+      Finished f = finished.get(i);
+      if (!done.get(i)) {
+        metrics.failed(FailureKind.LEASE_EXPIRED);
+        LOG.warnf("brief job %s: lease lost to another worker; its result was dropped", f.job().id);
+      } else if (f.made().method() != null) {
+        metrics.completed(f.made().method(), f.made().fellBack(), f.job().createdAt);
+      }
     }
   }
 
@@ -203,8 +315,14 @@ public class BriefWorkers {
    */
   record Made(String method, boolean fellBack, Consumer<Instant> store) {}
 
-  private Made makeArticleBrief(BriefJob job) {
-    Summary summary = summarizers.summarize(job.method, articles.content(job.articleId));
+  /**
+   * @param content null when the article is gone
+   */
+  private Made makeArticleBrief(BriefJob job, ArticleContent content) {
+    if (content == null) {
+      throw new NotFoundException("article " + job.articleId + " not found");
+    }
+    Summary summary = summarizers.summarize(job.method, content);
     return new Made(
         summary.method(),
         summary.fallbackReason() != null,

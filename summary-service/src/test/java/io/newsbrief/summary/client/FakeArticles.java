@@ -80,7 +80,7 @@ public class FakeArticles {
     return article;
   }
 
-  /** The next {@code calls} GetArticle calls for {@code id} answer UNAVAILABLE. */
+  /** The next {@code calls} calls fetching the text of {@code id} answer UNAVAILABLE. */
   public void failNextGets(String id, int calls) {
     unavailable.put(id, new AtomicInteger(calls));
   }

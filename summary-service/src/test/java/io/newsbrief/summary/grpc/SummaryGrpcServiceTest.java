@@ -13,6 +13,9 @@ import io.newsbrief.proto.summary.v1.JobState;
 import io.newsbrief.proto.summary.v1.ListBriefsRequest;
 import io.newsbrief.proto.summary.v1.RequestBriefRequest;
 import io.newsbrief.proto.summary.v1.RequestBriefResponse;
+import io.newsbrief.proto.summary.v1.RequestBriefsRequest;
+import io.newsbrief.proto.summary.v1.RequestBriefsResponse;
+import io.newsbrief.proto.summary.v1.RequestedBrief;
 import io.newsbrief.proto.summary.v1.SummarizeRequest;
 import io.newsbrief.proto.summary.v1.SummaryService;
 import io.newsbrief.proto.summary.v1.SummaryServiceGrpc.SummaryServiceBlockingStub;
@@ -236,6 +239,53 @@ class SummaryGrpcServiceTest {
     // Text without a sentence in it is bad input too, not a server fault.
     assertThat(
             codeOf(() -> stub().summarize(SummarizeRequest.newBuilder().setText("👍 …").build())))
+        .isEqualTo(Status.Code.INVALID_ARGUMENT);
+  }
+
+  @Test
+  void aBatchRequestQueuesEachArticleOnceAndNamesTheMissingOnes() {
+    String first = articles.add("Example News", "One", SummaryGrpcServiceTestData.STORY).getId();
+    String second = articles.add("Example News", "Two", SummaryGrpcServiceTestData.STORY).getId();
+    String unknown = UUID.randomUUID().toString();
+    RequestBriefsRequest batch =
+        RequestBriefsRequest.newBuilder()
+            .addAllArticleIds(List.of(first, unknown, second, first))
+            .build();
+
+    RequestBriefsResponse queued = stub().requestBriefs(batch);
+    RequestBriefsResponse repeat = stub().requestBriefs(batch);
+    RequestBriefResponse single = request(second);
+
+    assertThat(queued.getRequestedList())
+        .extracting(RequestedBrief::getArticleId)
+        .containsExactly(first, second);
+    assertThat(queued.getRequestedList()).allMatch(RequestedBrief::getCreated);
+    assertThat(queued.getMissingArticleIdsList()).containsExactly(unknown);
+    assertThat(repeat.getRequestedList()).noneMatch(RequestedBrief::getCreated);
+    assertThat(repeat.getRequestedList())
+        .extracting(RequestedBrief::getJobId)
+        .as("a repeat answers with the queued jobs")
+        .containsExactlyElementsOf(
+            queued.getRequestedList().stream().map(RequestedBrief::getJobId).toList());
+    assertThat(single.getCreated()).isFalse();
+    assertThat(single.getJobId()).isEqualTo(queued.getRequested(1).getJobId());
+    assertThat(awaitTerminal(first).getState()).isEqualTo(JobState.JOB_STATE_DONE);
+    assertThat(awaitTerminal(second).getJobId()).isEqualTo(single.getJobId());
+
+    RequestBriefsRequest.Builder tooMany = RequestBriefsRequest.newBuilder();
+    for (int i = 0; i < 101; i++) {
+      tooMany.addArticleIds(UUID.randomUUID().toString());
+    }
+    assertThat(codeOf(() -> stub().requestBriefs(tooMany.build())))
+        .isEqualTo(Status.Code.INVALID_ARGUMENT);
+    assertThat(codeOf(() -> stub().requestBriefs(RequestBriefsRequest.getDefaultInstance())))
+        .isEqualTo(Status.Code.INVALID_ARGUMENT);
+    assertThat(
+            codeOf(
+                () ->
+                    stub()
+                        .requestBriefs(
+                            RequestBriefsRequest.newBuilder().addArticleIds("not-a-uuid").build())))
         .isEqualTo(Status.Code.INVALID_ARGUMENT);
   }
 

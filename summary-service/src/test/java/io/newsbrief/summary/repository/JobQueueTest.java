@@ -58,11 +58,16 @@ class JobQueueTest {
 
   private UUID enqueue() {
     BriefJob job = newJob(UUID.randomUUID(), "hash");
-    return QuarkusTransaction.requiringNew().call(() -> queue.enqueueIfAbsent(job).job().id);
+    return QuarkusTransaction.requiringNew()
+        .call(() -> queue.enqueueAllIfAbsent(List.of(job)).get(0).job().id);
   }
 
   private Optional<UUID> claim(String owner) {
-    return QuarkusTransaction.requiringNew().call(() -> queue.claim(owner, LEASE));
+    return claim(owner, 1).stream().findFirst();
+  }
+
+  private List<UUID> claim(String owner, int limit) {
+    return QuarkusTransaction.requiringNew().call(() -> queue.claim(owner, LEASE, limit));
   }
 
   private void drain() {
@@ -78,19 +83,108 @@ class JobQueueTest {
     UUID articleId = UUID.randomUUID();
     var first =
         QuarkusTransaction.requiringNew()
-            .call(() -> queue.enqueueIfAbsent(newJob(articleId, "abc")));
+            .call(() -> queue.enqueueAllIfAbsent(List.of(newJob(articleId, "abc"))).get(0));
     var second =
         QuarkusTransaction.requiringNew()
-            .call(() -> queue.enqueueIfAbsent(newJob(articleId, "abc")));
+            .call(() -> queue.enqueueAllIfAbsent(List.of(newJob(articleId, "abc"))).get(0));
     var changed =
         QuarkusTransaction.requiringNew()
-            .call(() -> queue.enqueueIfAbsent(newJob(articleId, "changed")));
+            .call(() -> queue.enqueueAllIfAbsent(List.of(newJob(articleId, "changed"))).get(0));
 
     assertThat(first.created()).isTrue();
     assertThat(second.created()).isFalse();
     assertThat(second.job().id).isEqualTo(first.job().id);
     assertThat(changed.created()).isTrue();
     drain();
+  }
+
+  @Test
+  void aBatchIsEnqueuedInOneGoAndIdempotentPerArticle() {
+    List<BriefJob> batch = new ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      batch.add(newJob(UUID.randomUUID(), "h" + i));
+    }
+    List<JobQueue.Enqueued> first =
+        QuarkusTransaction.requiringNew().call(() -> queue.enqueueAllIfAbsent(batch));
+    List<BriefJob> again = new ArrayList<>();
+    for (BriefJob job : batch) {
+      again.add(newJob(job.articleId, job.contentSha256));
+    }
+    again.add(newJob(UUID.randomUUID(), "new"));
+    List<JobQueue.Enqueued> second =
+        QuarkusTransaction.requiringNew().call(() -> queue.enqueueAllIfAbsent(again));
+
+    assertThat(first).allMatch(JobQueue.Enqueued::created);
+    assertThat(first).extracting(e -> e.job().id).containsExactlyElementsOf(ids(batch));
+    assertThat(second.subList(0, 5)).noneMatch(JobQueue.Enqueued::created);
+    assertThat(second.subList(0, 5))
+        .extracting(e -> e.job().id)
+        .as("a repeat answers with the stored jobs")
+        .containsExactlyElementsOf(ids(batch));
+    assertThat(second.get(5).created()).isTrue();
+    drain();
+  }
+
+  private static List<UUID> ids(List<BriefJob> jobs) {
+    return jobs.stream().map(job -> job.id).toList();
+  }
+
+  @Test
+  void batchClaimsNeverShareAJobAndTakeAtMostTheirLimit() throws Exception {
+    drain();
+    Set<UUID> queued = ConcurrentHashMap.newKeySet();
+    for (int i = 0; i < 200; i++) {
+      queued.add(enqueue());
+    }
+    ExecutorService claimers = Executors.newFixedThreadPool(4);
+    List<Future<List<UUID>>> results = new ArrayList<>();
+    try {
+      for (int c = 0; c < 4; c++) {
+        String owner = "batch-claimer-" + c;
+        results.add(
+            claimers.submit(
+                () -> {
+                  List<UUID> mine = new ArrayList<>();
+                  for (List<UUID> batch = claim(owner, 7);
+                      !batch.isEmpty();
+                      batch = claim(owner, 7)) {
+                    assertThat(batch).hasSizeLessThanOrEqualTo(7);
+                    mine.addAll(batch);
+                    for (UUID id : batch) {
+                      assertThat(
+                              QuarkusTransaction.requiringNew()
+                                  .call(() -> queue.markDone(id, owner)))
+                          .isTrue();
+                    }
+                  }
+                  return mine;
+                }));
+      }
+      List<UUID> claimed = new ArrayList<>();
+      for (Future<List<UUID>> result : results) {
+        claimed.addAll(result.get(60, TimeUnit.SECONDS));
+      }
+      assertThat(claimed).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(queued);
+    } finally {
+      claimers.shutdownNow();
+    }
+  }
+
+  @Test
+  void partOfABatchCanBeHandedBack() {
+    drain();
+    List<UUID> jobs = List.of(enqueue(), enqueue(), enqueue());
+    assertThat(claim("slow", 3)).containsExactlyInAnyOrderElementsOf(jobs);
+
+    QuarkusTransaction.requiringNew().run(() -> queue.release(jobs.subList(1, 3), "slow"));
+
+    assertThat(claim("other", 3)).containsExactlyInAnyOrderElementsOf(jobs.subList(1, 3));
+    assertThat(QuarkusTransaction.requiringNew().call(() -> queue.markDone(jobs.get(0), "slow")))
+        .isTrue();
+    for (UUID job : jobs.subList(1, 3)) {
+      assertThat(QuarkusTransaction.requiringNew().call(() -> queue.markDone(job, "other")))
+          .isTrue();
+    }
   }
 
   @Test

@@ -67,6 +67,70 @@ class BriefWorkersTest {
         .isEqualTo(jobs.size());
   }
 
+  @Inject BriefWorkers workers;
+
+  @Test
+  void oneBadArticleNeverFailsItsBatchMates() {
+    String text =
+        "The council approved the new budget on Monday. Spending on schools rises by a tenth.\n\n"
+            + "Opposition members voted against it. The mayor called the vote historic.";
+    List<UUID> good = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      good.add(UUID.fromString(articles.add("batch", "Budget " + i, text).getId()));
+    }
+    UUID gone = UUID.fromString(articles.add("batch", "Gone", text).getId());
+    articles.goneAfterRequest(gone.toString());
+    UUID unreadable = UUID.fromString(articles.add("batch", "Emoji", "👍 …").getId());
+    UUID unreachable = UUID.fromString(articles.add("batch", "Down", text).getId());
+    articles.failNextGets(unreachable.toString(), Integer.MAX_VALUE);
+    List<UUID> all = new ArrayList<>(good);
+    all.addAll(List.of(gone, unreadable, unreachable));
+    // Claimed together by one worker, as a batch claim leaves them.
+    List<UUID> jobIds = all.stream().map(this::leasedJob).toList();
+    List<BriefJob> batch =
+        QuarkusTransaction.requiringNew().call(() -> queue.list("id in ?1", jobIds));
+
+    workers.process(batch, "batch-worker");
+
+    for (UUID articleId : good) {
+      BriefView view = briefs.get(articleId, "");
+      assertThat(view.state()).isEqualTo(JobState.DONE);
+      assertThat(view.brief().lead).startsWith("The council approved");
+    }
+    assertThat(briefs.get(gone, "").state()).isEqualTo(JobState.FAILED);
+    assertThat(briefs.get(gone, "").reason()).isEqualTo("the article no longer exists");
+    assertThat(briefs.get(unreadable, "").state()).isEqualTo(JobState.FAILED);
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .pollInterval(Duration.ofMillis(100))
+        .until(() -> briefs.get(unreachable, "").state() == JobState.FAILED);
+    assertThat(briefs.get(unreachable, "").reason()).contains("article-service");
+    List<BriefJob> done =
+        QuarkusTransaction.requiringNew()
+            .call(() -> queue.list("id in ?1", jobIds.subList(0, good.size())));
+    assertThat(done).allSatisfy(job -> assertThat(job.attempts).isEqualTo(1));
+  }
+
+  /** A job RUNNING under "batch-worker"'s lease, as a claim leaves it. */
+  private UUID leasedJob(UUID articleId) {
+    UUID jobId = UUID.randomUUID();
+    QuarkusTransaction.requiringNew()
+        .run(
+            () ->
+                entityManager
+                    .createNativeQuery(
+                        "INSERT INTO brief_job (id, article_id, method, content_sha256, state,"
+                            + " attempts, run_after, lease_owner, lease_until, title, source_url,"
+                            + " source_name, language, created_at, updated_at) VALUES (?1, ?2,"
+                            + " 'extractive', 'h', 'RUNNING', 1, now(), 'batch-worker',"
+                            + " now() + interval '1 minute', 'Batch', 'https://x', 'batch',"
+                            + " 'en', now(), now())")
+                    .setParameter(1, jobId)
+                    .setParameter(2, articleId)
+                    .executeUpdate());
+    return jobId;
+  }
+
   @Test
   void aJobHeldByACrashedWorkerIsFinishedByAnotherAfterItsLease() {
     UUID articleId =
