@@ -1,9 +1,9 @@
 package io.newsbrief.article.story;
 
-import io.newsbrief.commons.text.SparseVectors;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -35,16 +35,7 @@ public final class StoryClustering {
   public static final Settings DEFAULTS = new Settings(Duration.ofHours(72), 60, 16, 0.11, 0.08);
 
   /** An article's TF-IDF vector, its most telling terms first. */
-  public record TermVector(List<String> terms, float[] weights) {
-
-    Map<String, Double> asMap() {
-      Map<String, Double> map = new HashMap<>();
-      for (int i = 0; i < terms.size(); i++) {
-        map.put(terms.get(i), (double) weights[i]);
-      }
-      return map;
-    }
-  }
+  public record TermVector(List<String> terms, float[] weights) {}
 
   /** An article already in a story. */
   public record Member(String articleId, String storyId, Instant publishedAt, TermVector vector) {}
@@ -57,7 +48,48 @@ public final class StoryClustering {
   public record Assignment(
       String storyId, boolean started, double similarity, TermVector vector, List<String> merged) {}
 
-  private record Indexed(Member member, Map<String, Double> vector) {}
+  private record Indexed(Member member, Sparse vector) {}
+
+  /**
+   * A vector over this instance's term ids, sorted by id, so that a dot product is one merge of two
+   * arrays, without hashing or boxing: the comparisons with stories' members are most of the work.
+   */
+  private record Sparse(int[] ids, double[] weights) {
+
+    double dot(Sparse other) {
+      double sum = 0;
+      int i = 0;
+      int j = 0;
+      while (i < ids.length && j < other.ids.length) {
+        if (ids[i] < other.ids[j]) {
+          i++;
+        } else if (ids[i] > other.ids[j]) {
+          j++;
+        } else {
+          sum += weights[i++] * other.weights[j++];
+        }
+      }
+      return sum;
+    }
+  }
+
+  /** {@code vector} over term ids, given new ids as needed. */
+  private Sparse sparse(TermVector vector) {
+    int size = vector.terms().size();
+    long[] idAndIndex = new long[size];
+    for (int i = 0; i < size; i++) {
+      int id = termIds.computeIfAbsent(vector.terms().get(i), term -> termIds.size());
+      idAndIndex[i] = ((long) id << 32) | i;
+    }
+    Arrays.sort(idAndIndex);
+    int[] ids = new int[size];
+    double[] weights = new double[size];
+    for (int i = 0; i < size; i++) {
+      ids[i] = (int) (idAndIndex[i] >>> 32);
+      weights[i] = vector.weights()[(int) idAndIndex[i]];
+    }
+    return new Sparse(ids, weights);
+  }
 
   /**
    * Bounds the work per article where many stories share its heaviest terms (a flood of
@@ -74,6 +106,7 @@ public final class StoryClustering {
   private final Settings settings;
   private final long windowMillis;
   private final Map<String, Long> documentFrequency = new HashMap<>();
+  private final Map<String, Integer> termIds = new HashMap<>();
   private final Map<String, List<Indexed>> postings = new HashMap<>();
   private final Map<String, List<Indexed>> membersByStory = new HashMap<>();
   private final Map<String, String> survivorOf = new HashMap<>();
@@ -113,7 +146,7 @@ public final class StoryClustering {
 
   /** A stored article, so that later articles can join its story. */
   public void remember(Member member) {
-    Indexed indexed = new Indexed(member, member.vector().asMap());
+    Indexed indexed = new Indexed(member, sparse(member.vector()));
     for (String term : indexTerms(member.vector())) {
       postings.computeIfAbsent(term, t -> new ArrayList<>()).add(indexed);
     }
@@ -137,11 +170,11 @@ public final class StoryClustering {
     documents++;
     counts.keySet().forEach(term -> documentFrequency.merge(term, 1L, Long::sum));
     TermVector vector = tfIdf(counts);
-    Map<String, Double> asMap = vector.asMap();
+    Sparse sparse = sparse(vector);
 
     Map<String, Double> joinable = new HashMap<>();
     for (String story : candidateStories(indexTerms(vector), publishedAt)) {
-      double score = averageSimilarity(asMap, publishedAt, membersByStory.get(story));
+      double score = averageSimilarity(sparse, publishedAt, membersByStory.get(story));
       if (score >= settings.threshold()) {
         joinable.put(story, score);
       }
@@ -198,14 +231,22 @@ public final class StoryClustering {
     List<Indexed> members = membersByStory.getOrDefault(survivorOf(storyId), List.of());
     // A member's similarity to all members, summed, is its dot product with their sum: linear in
     // the story's size, not quadratic (a story of thousands of reports stays cheap).
-    Map<String, Double> sum = new HashMap<>();
+    Map<Integer, Double> sums = new HashMap<>();
     for (Indexed member : members) {
-      member.vector().forEach((term, weight) -> sum.merge(term, weight, Double::sum));
+      for (int i = 0; i < member.vector().ids().length; i++) {
+        sums.merge(member.vector().ids()[i], member.vector().weights()[i], Double::sum);
+      }
     }
+    int[] ids = sums.keySet().stream().mapToInt(Integer::intValue).sorted().toArray();
+    double[] weights = new double[ids.length];
+    for (int i = 0; i < ids.length; i++) {
+      weights[i] = sums.get(ids[i]);
+    }
+    Sparse sum = new Sparse(ids, weights);
     String central = null;
     double bestTotal = Double.NEGATIVE_INFINITY;
     for (Indexed member : members) {
-      double total = SparseVectors.dot(member.vector(), sum);
+      double total = member.vector().dot(sum);
       if (total > bestTotal) {
         bestTotal = total;
         central = member.member().articleId();
@@ -253,8 +294,7 @@ public final class StoryClustering {
     return most.stream().map(Map.Entry::getKey).toList();
   }
 
-  private double averageSimilarity(
-      Map<String, Double> vector, Instant publishedAt, List<Indexed> members) {
+  private double averageSimilarity(Sparse vector, Instant publishedAt, List<Indexed> members) {
     double sum = 0;
     int counted = 0;
     for (Indexed member : members) {
@@ -262,7 +302,7 @@ public final class StoryClustering {
       if (withinWindow(memberTime, publishedAt)) {
         double days =
             Math.abs(memberTime.toEpochMilli() - publishedAt.toEpochMilli()) / 60_000 / 1440.0;
-        sum += SparseVectors.dot(vector, member.vector()) - settings.penaltyPerDay() * days;
+        sum += vector.dot(member.vector()) - settings.penaltyPerDay() * days;
         counted++;
       }
     }

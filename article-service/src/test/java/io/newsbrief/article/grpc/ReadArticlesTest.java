@@ -22,8 +22,11 @@ import io.newsbrief.proto.article.v1.SearchArticlesResponse;
 import io.newsbrief.proto.article.v1.SearchResult;
 import io.newsbrief.testing.EmbeddedPostgresResource;
 import io.quarkus.grpc.GrpcClient;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -41,6 +44,8 @@ class ReadArticlesTest {
 
   @GrpcClient("articles")
   ArticleServiceBlockingStub articles;
+
+  @Inject EntityManager entityManager;
 
   private ArticleServiceBlockingStub stub() {
     return articles.withDeadlineAfter(10, TimeUnit.SECONDS);
@@ -291,6 +296,42 @@ class ReadArticlesTest {
       token = page.getNextPageToken();
     } while (!token.isEmpty());
     assertThat(paged).containsExactly(inTitle.getId(), inBody.getId());
+  }
+
+  @Test
+  void theSearchVectorIsWrittenWithTheRowAndFollowsItsTextNotItsStory() {
+    String word = "zq" + UUID.randomUUID().toString().substring(0, 8);
+    Article article = create(article("A " + word + " ferry sails", "The ferry left at dawn."));
+    assertThat(searchIds(word)).containsExactly(article.getId());
+
+    QuarkusTransaction.requiringNew()
+        .run(
+            () ->
+                entityManager
+                    .createNativeQuery("UPDATE article SET story_id = ?1 WHERE id = ?2")
+                    .setParameter(1, UUID.randomUUID())
+                    .setParameter(2, UUID.fromString(article.getId()))
+                    .executeUpdate());
+    assertThat(searchIds(word)).as("moved to another story").containsExactly(article.getId());
+
+    QuarkusTransaction.requiringNew()
+        .run(
+            () ->
+                entityManager
+                    .createNativeQuery("UPDATE article SET title = 'Renamed' WHERE id = ?1")
+                    .setParameter(1, UUID.fromString(article.getId()))
+                    .executeUpdate());
+    assertThat(searchIds(word)).as("the old title is gone from the index").isEmpty();
+    assertThat(searchIds("dawn")).contains(article.getId());
+  }
+
+  private List<String> searchIds(String query) {
+    return stub()
+        .searchArticles(SearchArticlesRequest.newBuilder().setQuery(query).setPageSize(100).build())
+        .getResultsList()
+        .stream()
+        .map(r -> r.getArticle().getId())
+        .toList();
   }
 
   @Test
