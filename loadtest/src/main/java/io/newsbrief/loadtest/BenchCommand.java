@@ -154,29 +154,43 @@ final class BenchCommand {
    */
   private void importWithRelayRunning() throws Exception {
     long doneBefore = doneJobs();
+    Imported imported = importGenerated("live", "relay running");
+    double total = awaitDone(doneBefore + imported.created(), imported.startNanos());
+    report.add(
+        "summarize",
+        "those " + imported.created() + " briefs made, from the import's start",
+        String.format("%.0f briefs/s (%.2f s)", imported.created() / total, total),
+        "–",
+        "");
+  }
+
+  /** What an import of generated articles stored, and when it started. */
+  private record Imported(int created, List<String> articleIds, long startNanos) {}
+
+  /** ImportArticles of {@link Sizes#imported} articles of run {@code run}, reported. */
+  private Imported importGenerated(String run, String relayState) throws Exception {
     try (DynamicClient articles = new DynamicClient(suite.grpcTarget(ServiceSpec.ARTICLES))) {
       MethodDescriptor importArticles = articles.method(ARTICLES, "ImportArticles");
       List<DynamicMessage> requests = new ArrayList<>();
       for (int i = 0; i < sizes.imported(); i++) {
-        requests.add(DynamicClient.message(importArticles, importJson("live", i)));
+        requests.add(DynamicClient.message(importArticles, importJson(run, i)));
       }
       long start = System.nanoTime();
       DynamicMessage response = articles.clientStream(importArticles, requests);
       double seconds = (System.nanoTime() - start) / 1e9;
       int created = ((Number) DynamicClient.field(response, "created_count")).intValue();
+      double perSecond = created / seconds;
       report.add(
           "ingest",
-          "ImportArticles, " + created + " articles streamed (batches of 500; relay running)",
-          String.format("%.0f articles/s (%.2f s)", created / seconds, seconds),
+          "ImportArticles, " + created + " articles streamed (batches of 500; " + relayState + ")",
+          String.format("%.0f articles/s (%.2f s)", perSecond, seconds),
           "≥ 2,000/s",
-          created / seconds >= 2000 ? "met" : "not met");
-      double total = awaitDone(doneBefore + created, start);
-      report.add(
-          "summarize",
-          "those " + created + " briefs made, from the import's start",
-          String.format("%.0f briefs/s (%.2f s)", created / total, total),
-          "–",
-          "");
+          perSecond >= 2000 ? "met" : "not met");
+      List<String> ids = new ArrayList<>();
+      for (Object result : (List<?>) DynamicClient.field(response, "results")) {
+        ids.add((String) DynamicClient.field((DynamicMessage) result, "article_id"));
+      }
+      return new Imported(created, ids, start);
     }
   }
 
@@ -188,44 +202,25 @@ final class BenchCommand {
   private void ingestAndQueue() throws Exception {
     long doneBefore = doneJobs();
     relay(false);
-    try (DynamicClient articles = new DynamicClient(suite.grpcTarget(ServiceSpec.ARTICLES))) {
-      MethodDescriptor importArticles = articles.method(ARTICLES, "ImportArticles");
-      List<DynamicMessage> requests = new ArrayList<>();
-      for (int i = 0; i < sizes.imported(); i++) {
-        requests.add(DynamicClient.message(importArticles, importJson("ingest", i)));
-      }
-      long start = System.nanoTime();
-      DynamicMessage response = articles.clientStream(importArticles, requests);
-      double seconds = (System.nanoTime() - start) / 1e9;
-      int created = ((Number) DynamicClient.field(response, "created_count")).intValue();
-      double perSecond = created / seconds;
-      report.add(
-          "ingest",
-          "ImportArticles, " + created + " articles streamed (batches of 500; relay paused)",
-          String.format("%.0f articles/s (%.2f s)", perSecond, seconds),
-          "≥ 2,000/s",
-          perSecond >= 2000 ? "met" : "not met");
-      articleIds = new ArrayList<>();
-      for (Object result : (List<?>) DynamicClient.field(response, "results")) {
-        articleIds.add((String) DynamicClient.field((DynamicMessage) result, "article_id"));
-      }
-      relay(true);
-      CpuUse cpu =
-          new CpuUse(
-              Map.of(
-                  "article-service", suite.pid(ServiceSpec.ARTICLES),
-                  "summary-service", suite.pid(ServiceSpec.SUMMARIES)));
-      cpu.start();
-      double drained = awaitDone(doneBefore + created, System.nanoTime());
-      double briefsPerSecond = created / drained;
-      report.add(
-          "summarize",
-          "queue of " + created + " drained end to end (outbox → summary-service → workers)",
-          String.format("%.0f briefs/s (%.2f s)", briefsPerSecond, drained),
-          "≥ 300/s",
-          briefsPerSecond >= 300 ? "met" : "not met");
-      report.add("summarize", "cores used during that drain", cpu.coresUsed(), "–", "");
-    }
+    Imported imported = importGenerated("ingest", "relay paused");
+    int created = imported.created();
+    articleIds = imported.articleIds();
+    relay(true);
+    CpuUse cpu =
+        new CpuUse(
+            Map.of(
+                "article-service", suite.pid(ServiceSpec.ARTICLES),
+                "summary-service", suite.pid(ServiceSpec.SUMMARIES)));
+    cpu.start();
+    double drained = awaitDone(doneBefore + created, System.nanoTime());
+    double briefsPerSecond = created / drained;
+    report.add(
+        "summarize",
+        "queue of " + created + " drained end to end (outbox → summary-service → workers)",
+        String.format("%.0f briefs/s (%.2f s)", briefsPerSecond, drained),
+        "≥ 300/s",
+        briefsPerSecond >= 300 ? "met" : "not met");
+    report.add("summarize", "cores used during that drain", cpu.coresUsed(), "–", "");
   }
 
   private void relay(boolean enabled) throws Exception {

@@ -130,47 +130,6 @@ class JobQueueTest {
   }
 
   @Test
-  void batchClaimsNeverShareAJobAndTakeAtMostTheirLimit() throws Exception {
-    drain();
-    Set<UUID> queued = ConcurrentHashMap.newKeySet();
-    for (int i = 0; i < 200; i++) {
-      queued.add(enqueue());
-    }
-    ExecutorService claimers = Executors.newFixedThreadPool(4);
-    List<Future<List<UUID>>> results = new ArrayList<>();
-    try {
-      for (int c = 0; c < 4; c++) {
-        String owner = "batch-claimer-" + c;
-        results.add(
-            claimers.submit(
-                () -> {
-                  List<UUID> mine = new ArrayList<>();
-                  for (List<UUID> batch = claim(owner, 7);
-                      !batch.isEmpty();
-                      batch = claim(owner, 7)) {
-                    assertThat(batch).hasSizeLessThanOrEqualTo(7);
-                    mine.addAll(batch);
-                    for (UUID id : batch) {
-                      assertThat(
-                              QuarkusTransaction.requiringNew()
-                                  .call(() -> queue.markDone(id, owner)))
-                          .isTrue();
-                    }
-                  }
-                  return mine;
-                }));
-      }
-      List<UUID> claimed = new ArrayList<>();
-      for (Future<List<UUID>> result : results) {
-        claimed.addAll(result.get(60, TimeUnit.SECONDS));
-      }
-      assertThat(claimed).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(queued);
-    } finally {
-      claimers.shutdownNow();
-    }
-  }
-
-  @Test
   void partOfABatchCanBeHandedBack() {
     drain();
     List<UUID> jobs = List.of(enqueue(), enqueue(), enqueue());
@@ -189,26 +148,41 @@ class JobQueueTest {
 
   @Test
   void concurrentClaimersNeverShareAJob() throws Exception {
+    claimConcurrently(8, 1);
+  }
+
+  @Test
+  void batchClaimsNeverShareAJobAndTakeAtMostTheirLimit() throws Exception {
+    claimConcurrently(4, 7);
+  }
+
+  /** 200 jobs claimed by {@code claimers} at once, up to {@code limit} a claim: each once. */
+  private void claimConcurrently(int claimers, int limit) throws Exception {
     drain();
     Set<UUID> queued = ConcurrentHashMap.newKeySet();
     for (int i = 0; i < 200; i++) {
       queued.add(enqueue());
     }
-    ExecutorService claimers = Executors.newFixedThreadPool(8);
+    ExecutorService pool = Executors.newFixedThreadPool(claimers);
     List<Future<List<UUID>>> results = new ArrayList<>();
     try {
-      for (int c = 0; c < 8; c++) {
+      for (int c = 0; c < claimers; c++) {
         String owner = "claimer-" + c;
         results.add(
-            claimers.submit(
+            pool.submit(
                 () -> {
                   List<UUID> mine = new ArrayList<>();
-                  for (Optional<UUID> job = claim(owner); job.isPresent(); job = claim(owner)) {
-                    mine.add(job.get());
-                    UUID id = job.get();
-                    assertThat(
-                            QuarkusTransaction.requiringNew().call(() -> queue.markDone(id, owner)))
-                        .isTrue();
+                  for (List<UUID> batch = claim(owner, limit);
+                      !batch.isEmpty();
+                      batch = claim(owner, limit)) {
+                    assertThat(batch).hasSizeLessThanOrEqualTo(limit);
+                    mine.addAll(batch);
+                    for (UUID id : batch) {
+                      assertThat(
+                              QuarkusTransaction.requiringNew()
+                                  .call(() -> queue.markDone(id, owner)))
+                          .isTrue();
+                    }
                   }
                   return mine;
                 }));
@@ -219,7 +193,7 @@ class JobQueueTest {
       }
       assertThat(claimed).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(queued);
     } finally {
-      claimers.shutdownNow();
+      pool.shutdownNow();
     }
   }
 

@@ -86,7 +86,7 @@ class BriefWorkersTest {
     List<UUID> all = new ArrayList<>(good);
     all.addAll(List.of(gone, unreadable, unreachable));
     // Claimed together by one worker, as a batch claim leaves them.
-    List<UUID> jobIds = all.stream().map(this::leasedJob).toList();
+    List<UUID> jobIds = all.stream().map(id -> leasedJob(id, "batch-worker", 60)).toList();
     List<BriefJob> batch =
         QuarkusTransaction.requiringNew().call(() -> queue.list("id in ?1", jobIds));
 
@@ -111,8 +111,8 @@ class BriefWorkersTest {
     assertThat(done).allSatisfy(job -> assertThat(job.attempts).isEqualTo(1));
   }
 
-  /** A job RUNNING under "batch-worker"'s lease, as a claim leaves it. */
-  private UUID leasedJob(UUID articleId) {
+  /** A job of the article RUNNING under {@code owner}'s lease for {@code leaseSeconds}. */
+  private UUID leasedJob(UUID articleId, String owner, int leaseSeconds) {
     UUID jobId = UUID.randomUUID();
     QuarkusTransaction.requiringNew()
         .run(
@@ -122,11 +122,13 @@ class BriefWorkersTest {
                         "INSERT INTO brief_job (id, article_id, method, content_sha256, state,"
                             + " attempts, run_after, lease_owner, lease_until, title, source_url,"
                             + " source_name, language, created_at, updated_at) VALUES (?1, ?2,"
-                            + " 'extractive', 'h', 'RUNNING', 1, now(), 'batch-worker',"
-                            + " now() + interval '1 minute', 'Batch', 'https://x', 'batch',"
+                            + " 'extractive', 'h', 'RUNNING', 1, now(), ?3,"
+                            + " now() + make_interval(secs => ?4), 'Leased', 'https://x', 'lease',"
                             + " 'en', now(), now())")
                     .setParameter(1, jobId)
                     .setParameter(2, articleId)
+                    .setParameter(3, owner)
+                    .setParameter(4, leaseSeconds)
                     .executeUpdate());
     return jobId;
   }
@@ -135,22 +137,8 @@ class BriefWorkersTest {
   void aJobHeldByACrashedWorkerIsFinishedByAnotherAfterItsLease() {
     UUID articleId =
         UUID.fromString(articles.add("crash", "Orphaned", "One. Two. Three. Four.").getId());
-    UUID jobId = UUID.randomUUID();
     // As a worker leaves it when its pod dies mid-job: RUNNING, leased, the lease about to end.
-    QuarkusTransaction.requiringNew()
-        .run(
-            () ->
-                entityManager
-                    .createNativeQuery(
-                        "INSERT INTO brief_job (id, article_id, method, content_sha256, state,"
-                            + " attempts, run_after, lease_owner, lease_until, title, source_url,"
-                            + " source_name, language, created_at, updated_at) VALUES (?1, ?2,"
-                            + " 'extractive', 'h', 'RUNNING', 1, now(), 'crashed-pod-0',"
-                            + " now() + interval '1 second', 'Orphaned', 'https://x', 'crash',"
-                            + " 'en', now(), now())")
-                    .setParameter(1, jobId)
-                    .setParameter(2, articleId)
-                    .executeUpdate());
+    UUID jobId = leasedJob(articleId, "crashed-pod-0", 1);
 
     await()
         .atMost(Duration.ofSeconds(30))
