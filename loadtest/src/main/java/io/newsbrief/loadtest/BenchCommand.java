@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 
 /**
@@ -186,6 +187,13 @@ final class BenchCommand {
           String.format("%.0f articles/s (%.2f s)", perSecond, seconds),
           "≥ 2,000/s",
           perSecond >= 2000 ? "met" : "not met");
+      double grouped = awaitGrouped(start);
+      report.add(
+          "ingest",
+          "those " + created + " articles each in its story, from the import's start",
+          String.format("%.0f articles/s (%.2f s)", created / grouped, grouped),
+          "–",
+          "");
       List<String> ids = new ArrayList<>();
       for (Object result : (List<?>) DynamicClient.field(response, "results")) {
         ids.add((String) DynamicClient.field((DynamicMessage) result, "article_id"));
@@ -212,7 +220,9 @@ final class BenchCommand {
                 "article-service", suite.pid(ServiceSpec.ARTICLES),
                 "summary-service", suite.pid(ServiceSpec.SUMMARIES)));
     cpu.start();
+    long storyBriefsBefore = doneStoryJobs();
     double drained = awaitDone(doneBefore + created, System.nanoTime());
+    long storyBriefs = doneStoryJobs() - storyBriefsBefore;
     double briefsPerSecond = created / drained;
     report.add(
         "summarize",
@@ -221,6 +231,8 @@ final class BenchCommand {
         "≥ 300/s",
         briefsPerSecond >= 300 ? "met" : "not met");
     report.add("summarize", "cores used during that drain", cpu.coresUsed(), "–", "");
+    report.add(
+        "summarize", "story briefs made during that drain (same queue)", storyBriefs + "", "–", "");
   }
 
   private void relay(boolean enabled) throws Exception {
@@ -372,21 +384,47 @@ final class BenchCommand {
 
   /** Waits until the summaries database has {@code target} finished jobs. */
   private double awaitDone(long target, long startNanos) throws Exception {
+    return awaitUntil("briefs", () -> doneJobs() >= target, startNanos);
+  }
+
+  /** Waits until every stored article has its story (imports are grouped after they commit). */
+  private double awaitGrouped(long startNanos) throws Exception {
+    return awaitUntil(
+        "stories",
+        () -> count("articles", "SELECT count(*) FROM article WHERE story_terms IS NULL") == 0,
+        startNanos);
+  }
+
+  /** Polls {@code done} every 50 ms for up to 15 minutes; seconds from {@code startNanos}. */
+  private static double awaitUntil(String what, Callable<Boolean> done, long startNanos)
+      throws Exception {
     long deadline = System.nanoTime() + Duration.ofMinutes(15).toNanos();
-    while (doneJobs() < target) {
+    while (!done.call()) {
       if (System.nanoTime() > deadline) {
-        throw new IllegalStateException("briefs not done within 15 minutes");
+        throw new IllegalStateException(what + " not done within 15 minutes");
       }
       Thread.sleep(50);
     }
     return (System.nanoTime() - startNanos) / 1e9;
   }
 
+  /** Finished article briefs (story briefs share the queue; they are counted apart). */
   private long doneJobs() throws Exception {
-    try (Connection summaries = suite.connect("summaries");
-        Statement statement = summaries.createStatement();
-        ResultSet count =
-            statement.executeQuery("SELECT count(*) FROM brief_job WHERE state = 'DONE'")) {
+    return count(
+        "summaries",
+        "SELECT count(*) FROM brief_job WHERE state = 'DONE' AND article_id IS NOT NULL");
+  }
+
+  private long doneStoryJobs() throws Exception {
+    return count(
+        "summaries",
+        "SELECT count(*) FROM brief_job WHERE state = 'DONE' AND story_id IS NOT NULL");
+  }
+
+  private long count(String database, String sql) throws Exception {
+    try (Connection connection = suite.connect(database);
+        Statement statement = connection.createStatement();
+        ResultSet count = statement.executeQuery(sql)) {
       count.next();
       return count.getLong(1);
     }

@@ -84,9 +84,10 @@ final class DatabaseDigest implements AutoCloseable {
   }
 
   /**
-   * Waits until what an accepted request set off has finished: no brief request waiting (of an
-   * article or a story), no job queued or running, and two digests in a row alike. A story's brief
-   * job may wait out the story-brief interval (1 min), hence the longer wait.
+   * Waits until what an accepted request set off has finished: no article waiting for its story, no
+   * brief request waiting (of an article or a story), no job queued or running, and two digests in
+   * a row alike. A story's brief job may wait out the story-brief interval (1 min), hence the
+   * longer wait.
    *
    * @return the settled digest
    */
@@ -111,7 +112,8 @@ final class DatabaseDigest implements AutoCloseable {
         ResultSet waiting =
             outbox.executeQuery(
                 "SELECT (SELECT count(*) FROM brief_request)"
-                    + " + (SELECT count(*) FROM story_brief_request)");
+                    + " + (SELECT count(*) FROM story_brief_request)"
+                    + " + (SELECT count(*) FROM article WHERE story_terms IS NULL)");
         ResultSet working =
             jobs.executeQuery(
                 "SELECT count(*) FROM brief_job WHERE state IN ('PENDING', 'RUNNING')")) {

@@ -13,19 +13,22 @@ import io.newsbrief.article.repository.Feed;
 import io.newsbrief.article.repository.FeedRepository;
 import io.newsbrief.article.repository.FeedRepository.EntryOutcome;
 import io.newsbrief.article.repository.FeedRepository.EntryRecord;
+import io.newsbrief.article.repository.NewArticle;
 import io.newsbrief.article.service.ArticleCatalog;
 import io.newsbrief.article.service.ArticleCatalog.ImportOutcome;
 import io.newsbrief.article.service.ArticleSubmission;
 import io.newsbrief.article.service.ArticleText;
 import io.newsbrief.article.service.UrlCanonicalizer;
 import io.newsbrief.commons.concurrent.DaemonThreads;
+import io.newsbrief.commons.error.InvalidArgumentException;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URI;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -42,7 +45,7 @@ import org.jboss.logging.Logger;
  * Turns a feed's new entries into articles: skips entries earlier polls settled and links already
  * stored (no fetch), takes an entry's own content when it is the full text, else fetches and
  * extracts its page, drops texts already stored under another URL (content hash), and stores the
- * rest through {@link ArticleCatalog#importBatch} (validation, story grouping, brief requests).
+ * rest through {@link ArticleCatalog#importValidated} (stories, brief requests).
  */
 @ApplicationScoped
 public class EntryIngester {
@@ -220,58 +223,57 @@ public class EntryIngester {
   }
 
   /**
-   * Stores the candidates that are not already stored under another URL with the same text, in
-   * batches; adds what became of each to {@code records}.
+   * Stores the candidates that are valid and not already stored under another URL with the same
+   * text, in batches; adds what became of each to {@code records}. Each is validated (normalised
+   * and hashed) once, before the hash lookup.
    *
    * @return how many articles were created
    */
   private int store(List<Candidate> candidates, List<EntryRecord> records) {
-    List<Candidate> ready = new ArrayList<>();
+    Instant now = Instant.now();
+    Map<String, NewArticle> valid = new LinkedHashMap<>();
     for (Candidate candidate : candidates) {
       if (candidate.submission() == null) {
         records.add(candidate.settled());
-      } else {
-        ready.add(candidate);
+        continue;
+      }
+      try {
+        valid.put(candidate.key(), catalog.validate(candidate.submission(), now));
+      } catch (InvalidArgumentException e) {
+        records.add(reject(candidate.key(), e.getMessage()));
       }
     }
-    Map<String, String> hashes = new HashMap<>();
-    ready.forEach(
-        c -> hashes.put(c.key(), ArticleText.sha256(ArticleText.normalize(c.submission().text()))));
+    List<String> hashes = valid.values().stream().map(NewArticle::contentSha256).toList();
     Map<String, UUID> storedTexts =
-        QuarkusTransaction.requiringNew().call(() -> articles.idsByContentHash(hashes.values()));
-    Map<String, String> firstKeyByHash = new HashMap<>();
-    List<Candidate> toStore = new ArrayList<>();
-    for (Candidate candidate : ready) {
-      String hash = hashes.get(candidate.key());
-      UUID sameText = storedTexts.get(hash);
-      if (sameText != null) {
-        records.add(
-            new EntryRecord(candidate.key(), EntryOutcome.DUPLICATE, sameText, "same text"));
-      } else if (firstKeyByHash.putIfAbsent(hash, candidate.key()) != null) {
-        records.add(new EntryRecord(candidate.key(), EntryOutcome.DUPLICATE, null, "same text"));
-      } else {
-        toStore.add(candidate);
-      }
-    }
+        QuarkusTransaction.requiringNew().call(() -> articles.idsByContentHash(hashes));
+    Set<String> firstOfHash = new HashSet<>();
+    List<String> keys = new ArrayList<>();
+    List<NewArticle> toStore = new ArrayList<>();
+    valid.forEach(
+        (key, article) -> {
+          UUID sameText = storedTexts.get(article.contentSha256());
+          if (sameText != null) {
+            records.add(new EntryRecord(key, EntryOutcome.DUPLICATE, sameText, "same text"));
+          } else if (!firstOfHash.add(article.contentSha256())) {
+            records.add(new EntryRecord(key, EntryOutcome.DUPLICATE, null, "same text"));
+          } else {
+            keys.add(key);
+            toStore.add(article);
+          }
+        });
     int created = 0;
     for (int from = 0; from < toStore.size(); from += limits.importBatchSize()) {
-      List<Candidate> batch =
-          toStore.subList(from, Math.min(toStore.size(), from + limits.importBatchSize()));
-      List<ImportOutcome> outcomes =
-          catalog.importBatch(batch.stream().map(Candidate::submission).toList());
-      for (int i = 0; i < batch.size(); i++) {
+      int to = Math.min(toStore.size(), from + limits.importBatchSize());
+      List<ImportOutcome> outcomes = catalog.importValidated(toStore.subList(from, to));
+      for (int i = 0; i < outcomes.size(); i++) {
         ImportOutcome outcome = outcomes.get(i);
-        String key = batch.get(i).key();
-        switch (outcome.kind()) {
-          case CREATED -> {
-            created++;
-            records.add(new EntryRecord(key, EntryOutcome.CREATED, outcome.articleId(), ""));
-          }
-          case DUPLICATE ->
-              records.add(
-                  new EntryRecord(key, EntryOutcome.DUPLICATE, outcome.articleId(), "same URL"));
-          case REJECTED ->
-              records.add(new EntryRecord(key, EntryOutcome.REJECTED, null, outcome.reason()));
+        String key = keys.get(from + i);
+        if (outcome.kind() == ImportOutcome.Kind.CREATED) {
+          created++;
+          records.add(new EntryRecord(key, EntryOutcome.CREATED, outcome.articleId(), ""));
+        } else {
+          records.add(
+              new EntryRecord(key, EntryOutcome.DUPLICATE, outcome.articleId(), "same URL"));
         }
       }
     }

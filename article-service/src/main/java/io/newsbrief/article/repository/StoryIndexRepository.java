@@ -37,9 +37,6 @@ public class StoryIndexRepository {
   public record StoredVector(
       UUID articleId, UUID storyId, Instant publishedAt, List<String> terms, float[] weights) {}
 
-  /** How many articles there are, and in how many of them each asked-for term occurs. */
-  public record TermStatistics(long documents, Map<String, Long> documentFrequency) {}
-
   /**
    * Serializes story assignment across replicas until this transaction ends: the next writer sees
    * every story this one made, so one event is never split by two writers deciding at once.
@@ -56,7 +53,25 @@ public class StoryIndexRepository {
             });
   }
 
-  public TermStatistics statistics(Collection<String> terms) {
+  /** How many articles the term statistics count. */
+  public long documents() {
+    return session()
+        .doReturningWork(
+            connection -> {
+              try (PreparedStatement corpus =
+                      connection.prepareStatement("SELECT documents FROM story_corpus");
+                  ResultSet rows = corpus.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+              }
+            });
+  }
+
+  /** In how many articles each of {@code terms} occurs; terms in none are left out. */
+  public Map<String, Long> documentFrequency(Collection<String> terms) {
+    if (terms.isEmpty()) {
+      return Map.of();
+    }
     return session()
         .doReturningWork(
             connection -> {
@@ -71,36 +86,22 @@ public class StoryIndexRepository {
                   }
                 }
               }
-              try (PreparedStatement corpus =
-                      connection.prepareStatement("SELECT documents FROM story_corpus");
-                  ResultSet rows = corpus.executeQuery()) {
-                rows.next();
-                return new TermStatistics(rows.getLong(1), frequency);
-              }
+              return frequency;
             });
   }
 
-  /**
-   * The articles, published in [{@code from}, {@code to}], of every story that has a member in that
-   * time with a posting for one of {@code terms}, the earliest published first.
-   */
-  public List<StoredVector> storiesSharing(Collection<String> terms, Instant from, Instant to) {
+  /** Every article with a term vector published in [{@code from}, {@code to}], earliest first. */
+  public List<StoredVector> membersPublished(Instant from, Instant to) {
     return session()
         .doReturningWork(
             connection -> {
               try (PreparedStatement select =
                   connection.prepareStatement(
-                      "SELECT a.id, a.story_id, a.published_at, a.story_terms, a.story_weights"
-                          + " FROM article a WHERE a.story_id IN (SELECT m.story_id FROM"
-                          + " story_posting p JOIN article m ON m.id = p.article_id"
-                          + " WHERE p.term = ANY (?) AND p.published_at BETWEEN ? AND ?)"
-                          + " AND a.published_at BETWEEN ? AND ? AND a.story_terms IS NOT NULL"
-                          + " ORDER BY a.published_at, a.id")) {
-                select.setArray(1, connection.createArrayOf("text", terms.toArray()));
-                select.setTimestamp(2, Timestamp.from(from));
-                select.setTimestamp(3, Timestamp.from(to));
-                select.setTimestamp(4, Timestamp.from(from));
-                select.setTimestamp(5, Timestamp.from(to));
+                      "SELECT id, story_id, published_at, story_terms, story_weights FROM article"
+                          + " WHERE published_at BETWEEN ? AND ? AND story_terms IS NOT NULL"
+                          + " ORDER BY published_at, id")) {
+                select.setTimestamp(1, Timestamp.from(from));
+                select.setTimestamp(2, Timestamp.from(to));
                 List<StoredVector> vectors = new ArrayList<>();
                 try (ResultSet rows = select.executeQuery()) {
                   while (rows.next()) {
@@ -177,9 +178,9 @@ public class StoryIndexRepository {
   }
 
   /**
-   * Up to {@code limit} stored articles without a term vector (stored before stories were
-   * clustered), the earliest published first, locked until the transaction ends and skipped by
-   * another backfill running at once.
+   * Up to {@code limit} stored articles without a term vector (imported and not grouped yet, or
+   * stored before stories were clustered), the earliest published first, locked until the
+   * transaction ends and skipped by another backfill running at once.
    */
   public List<NewArticle> unindexed(int limit) {
     return session()
@@ -215,6 +216,21 @@ public class StoryIndexRepository {
                   }
                 }
                 return articles;
+              }
+            });
+  }
+
+  /** How many stored articles have no term vector yet. */
+  public long countUnindexed() {
+    return session()
+        .doReturningWork(
+            connection -> {
+              try (PreparedStatement count =
+                      connection.prepareStatement(
+                          "SELECT count(*) FROM article WHERE story_terms IS NULL");
+                  ResultSet rows = count.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
               }
             });
   }

@@ -27,7 +27,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -101,13 +100,7 @@ public class ArticleCatalog {
    */
   @Transactional
   public StoredArticle create(ArticleSubmission submission) {
-    NewArticle article;
-    try {
-      article = validator.validate(submission, Instant.now());
-    } catch (InvalidArgumentException e) {
-      count(ImportOutcome.Kind.REJECTED, 1);
-      throw e;
-    }
+    NewArticle article = validate(submission, Instant.now());
     StoryBatch batch = stories.group(List.of(article));
     article = batch.articles().get(0);
     Insertion insertion = repository.insertNew(batch.articles());
@@ -125,7 +118,8 @@ public class ArticleCatalog {
 
   /**
    * Stores a batch in one round trip. Invalid items are rejected one by one with their reason; the
-   * valid ones are stored (or found to be duplicates) together.
+   * valid ones are stored (or found to be duplicates) together, their stories assigned right after
+   * the commit ({@link StoryGrouper#deferred}).
    *
    * @return one outcome per submission, in order
    */
@@ -133,31 +127,59 @@ public class ArticleCatalog {
   public List<ImportOutcome> importBatch(List<ArticleSubmission> submissions) {
     Instant now = Instant.now();
     List<ImportOutcome> outcomes = new ArrayList<>(Collections.nCopies(submissions.size(), null));
-    Map<Integer, NewArticle> validByIndex = new LinkedHashMap<>();
+    List<Integer> validIndexes = new ArrayList<>();
+    List<NewArticle> valid = new ArrayList<>();
     for (int i = 0; i < submissions.size(); i++) {
       try {
-        validByIndex.put(i, validator.validate(submissions.get(i), now));
+        valid.add(validate(submissions.get(i), now));
+        validIndexes.add(i);
       } catch (InvalidArgumentException e) {
         outcomes.set(i, new ImportOutcome(ImportOutcome.Kind.REJECTED, null, e.getMessage()));
       }
     }
-    StoryBatch batch = stories.group(List.copyOf(validByIndex.values()));
-    List<NewArticle> grouped = batch.articles();
-    Insertion insertion = repository.insertNew(grouped);
+    List<ImportOutcome> stored = importValidated(valid);
+    for (int i = 0; i < validIndexes.size(); i++) {
+      outcomes.set(validIndexes.get(i), stored.get(i));
+    }
+    return outcomes;
+  }
+
+  /**
+   * A submission checked and normalised for {@link #importValidated}, for callers that look at the
+   * normalised article first (a feed drops texts it already stored); a rejection is counted.
+   *
+   * @throws InvalidArgumentException listing every bad field
+   */
+  public NewArticle validate(ArticleSubmission submission, Instant now) {
+    try {
+      return validator.validate(submission, now);
+    } catch (InvalidArgumentException e) {
+      count(ImportOutcome.Kind.REJECTED, 1);
+      throw e;
+    }
+  }
+
+  /**
+   * Stores validated articles in one round trip, as {@link #importBatch} does.
+   *
+   * @return one outcome per article, in order: created or duplicate
+   */
+  @Transactional
+  public List<ImportOutcome> importValidated(List<NewArticle> articles) {
+    StoryBatch batch = stories.deferred(articles);
+    Insertion insertion = repository.insertNew(batch.articles());
     stories.index(batch, insertion.insertedIds());
     List<Article> stored = new ArrayList<>(insertion.insertedIds().size());
-    Map<UUID, NewArticle> groupedById = byNewId(grouped);
-    validByIndex.forEach(
-        (i, validated) -> {
-          NewArticle article = groupedById.get(validated.id());
-          if (insertion.insertedIds().contains(article.id())) {
-            stored.add(article.toArticle());
-            outcomes.set(i, new ImportOutcome(ImportOutcome.Kind.CREATED, article.id(), ""));
-          } else {
-            UUID existingId = insertion.idsByCanonicalUrl().get(article.canonicalUrl());
-            outcomes.set(i, new ImportOutcome(ImportOutcome.Kind.DUPLICATE, existingId, ""));
-          }
-        });
+    List<ImportOutcome> outcomes = new ArrayList<>(articles.size());
+    for (NewArticle article : batch.articles()) {
+      if (insertion.insertedIds().contains(article.id())) {
+        stored.add(article.toArticle());
+        outcomes.add(new ImportOutcome(ImportOutcome.Kind.CREATED, article.id(), ""));
+      } else {
+        UUID existingId = insertion.idsByCanonicalUrl().get(article.canonicalUrl());
+        outcomes.add(new ImportOutcome(ImportOutcome.Kind.DUPLICATE, existingId, ""));
+      }
+    }
     if (!stored.isEmpty()) {
       storedEvents.fire(new ArticlesStored(stored));
     }
@@ -237,10 +259,6 @@ public class ArticleCatalog {
   private static void checkPlain(ArticleFilter filter) {
     PlainText.checked("source_name", filter.sourceName());
     PlainText.checked("language", filter.language());
-  }
-
-  private static Map<UUID, NewArticle> byNewId(List<NewArticle> articles) {
-    return articles.stream().collect(Collectors.toMap(NewArticle::id, Function.identity()));
   }
 
   private static Map<UUID, Article> byId(Collection<Article> articles) {

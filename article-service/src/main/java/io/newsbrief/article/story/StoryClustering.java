@@ -7,9 +7,11 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
+import java.util.Set;
 
 /**
  * Online clustering of articles into stories, one article at a time in publication order: an
@@ -24,7 +26,8 @@ import java.util.PriorityQueue;
  *
  * <p>The same code serves the evaluation (everything in memory) and the service, which {@link
  * #remember remembers} the stored articles and term statistics a batch can meet before assigning
- * it. Not thread-safe: one instance assigns one batch, article after article.
+ * it, and keeps the instance for the next batch while no other writer intervenes ({@link
+ * RememberedStories}). Not thread-safe: one batch at a time, article after article.
  */
 public final class StoryClustering {
 
@@ -110,6 +113,7 @@ public final class StoryClustering {
   private final Map<String, List<Indexed>> postings = new HashMap<>();
   private final Map<String, List<Indexed>> membersByStory = new HashMap<>();
   private final Map<String, String> survivorOf = new HashMap<>();
+  private final Set<String> memberIds = new HashSet<>();
   private long documents;
 
   public StoryClustering(Settings settings) {
@@ -125,14 +129,6 @@ public final class StoryClustering {
     return StoryTerms.of(title, text, settings.leadWords());
   }
 
-  /**
-   * The terms an article is indexed and looked up by: its heaviest, as the statistics remembered so
-   * far weigh them. A store fetches the stories sharing these before {@link #assign}.
-   */
-  public List<String> indexTermsOf(Map<String, Double> counts) {
-    return indexTerms(tfIdf(counts));
-  }
-
   private List<String> indexTerms(TermVector vector) {
     List<String> terms = vector.terms();
     return terms.subList(0, Math.min(terms.size(), settings.indexedTerms()));
@@ -144,8 +140,24 @@ public final class StoryClustering {
     this.documentFrequency.putAll(documentFrequency);
   }
 
+  /** How many articles the statistics count, those assigned here included. */
+  public long documents() {
+    return documents;
+  }
+
+  /** Those of {@code terms} whose document frequency is not known here. */
+  public List<String> termsWithoutStatistics(Collection<String> terms) {
+    return terms.stream().filter(term -> !documentFrequency.containsKey(term)).toList();
+  }
+
+  /** Whether the article is a member known here (remembered or assigned). */
+  public boolean remembers(String articleId) {
+    return memberIds.contains(articleId);
+  }
+
   /** A stored article, so that later articles can join its story. */
   public void remember(Member member) {
+    memberIds.add(member.articleId());
     Indexed indexed = new Indexed(member, sparse(member.vector()));
     for (String term : indexTerms(member.vector())) {
       postings.computeIfAbsent(term, t -> new ArrayList<>()).add(indexed);

@@ -36,6 +36,10 @@ public interface StoryConfig {
   @WithDefault("0.08")
   double penaltyPerDay();
 
+  /** How many imported articles the {@link StoryAssigner} groups in one transaction. */
+  @WithDefault("500")
+  int assignBatchSize();
+
   default StoryClustering.Settings settings() {
     return new StoryClustering.Settings(
         window(), leadWords(), indexedTerms(), threshold(), penaltyPerDay());

@@ -27,6 +27,12 @@ public class StoryEvents {
   /** One changed story and the ids merged into it by this change. */
   public record StoryChange(Story story, List<UUID> mergedIds) {}
 
+  /**
+   * Fired inside a transaction that stores articles to be grouped later; the {@link StoryAssigner}
+   * hears it once the transaction commits.
+   */
+  public record StoriesPending() {}
+
   private final BroadcastProcessor<StoryChange> changes = BroadcastProcessor.create();
 
   void onChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) StoriesChanged event) {

@@ -4,12 +4,10 @@ import io.newsbrief.article.repository.BriefRequestOutbox;
 import io.newsbrief.article.repository.NewArticle;
 import io.newsbrief.article.repository.Story;
 import io.newsbrief.article.repository.StoryIndexRepository;
-import io.newsbrief.article.repository.StoryIndexRepository.StoredVector;
 import io.newsbrief.article.repository.StoryRepository;
 import io.newsbrief.article.story.StoryClustering.Assignment;
-import io.newsbrief.article.story.StoryClustering.Member;
-import io.newsbrief.article.story.StoryClustering.TermVector;
 import io.newsbrief.article.story.StoryEvents.StoriesChanged;
+import io.newsbrief.article.story.StoryEvents.StoriesPending;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
@@ -25,31 +23,37 @@ import java.util.UUID;
 /**
  * Gives each new article of a batch its story, with {@link StoryClustering} over the stored stories
  * the batch can meet: under an advisory lock held until the batch commits (so replicas assign one
- * after another and never split an event between them), it loads the term statistics and the
- * stories with a member sharing one of its articles' heaviest terms within the window — three
- * queries a batch, whatever the number of stored articles — and assigns the batch in publication
- * order.
+ * after another and never split an event between them), it takes the clustering this replica kept
+ * from its last batch ({@link RememberedStories}: reading only the corpus count, the statistics of
+ * terms it has not met and the members published since, or the batch's whole window when another
+ * writer assigned in between) and assigns the batch in publication order.
  */
 @ApplicationScoped
 public class StoryGrouper {
 
   private final StoryIndexRepository index;
+  private final RememberedStories remembered;
   private final StoryRepository stories;
   private final BriefRequestOutbox briefRequests;
   private final StoryConfig config;
   private final Event<StoriesChanged> events;
+  private final Event<StoriesPending> pendingEvents;
 
   StoryGrouper(
       StoryIndexRepository index,
+      RememberedStories remembered,
       StoryRepository stories,
       BriefRequestOutbox briefRequests,
       StoryConfig config,
-      Event<StoriesChanged> events) {
+      Event<StoriesChanged> events,
+      Event<StoriesPending> pendingEvents) {
     this.index = index;
+    this.remembered = remembered;
     this.stories = stories;
     this.briefRequests = briefRequests;
     this.config = config;
     this.events = events;
+    this.pendingEvents = pendingEvents;
   }
 
   /**
@@ -64,14 +68,31 @@ public class StoryGrouper {
    * off, each is a story of its own and gets no term vector (the backfill groups it later).
    */
   public StoryBatch group(List<NewArticle> articles) {
+    return config.enabled() ? cluster(articles) : alone(articles);
+  }
+
+  /**
+   * A batch to be stored without stories: the {@link StoryAssigner} groups it right after it
+   * commits, so an import waits for its insert, not for clustering. Until then its articles have no
+   * story; stored, they cannot be lost to a crash (the assigner finds them again on start). With
+   * clustering off, each is a story of its own as in {@link #group}.
+   */
+  public StoryBatch deferred(List<NewArticle> articles) {
     if (!config.enabled()) {
-      List<NewArticle> alone =
-          articles.stream().map(article -> article.withStory(article.id(), null, null)).toList();
-      Map<UUID, UUID> headlines = new HashMap<>();
-      alone.forEach(article -> headlines.put(article.id(), article.id()));
-      return new StoryBatch(alone, Map.of(), headlines);
+      return alone(articles);
     }
-    return cluster(articles);
+    if (!articles.isEmpty()) {
+      pendingEvents.fire(new StoriesPending());
+    }
+    return new StoryBatch(articles, Map.of(), Map.of());
+  }
+
+  private static StoryBatch alone(List<NewArticle> articles) {
+    List<NewArticle> alone =
+        articles.stream().map(article -> article.withStory(article.id(), null, null)).toList();
+    Map<UUID, UUID> headlines = new HashMap<>();
+    alone.forEach(article -> headlines.put(article.id(), article.id()));
+    return new StoryBatch(alone, Map.of(), headlines);
   }
 
   private StoryBatch cluster(List<NewArticle> articles) {
@@ -79,29 +100,14 @@ public class StoryGrouper {
       return new StoryBatch(articles, Map.of(), Map.of());
     }
     index.lockAssignment();
-    StoryClustering clustering = new StoryClustering(config.settings());
     Map<UUID, Map<String, Double>> counts = new HashMap<>();
     articles.forEach(
         article ->
-            counts.put(article.id(), clustering.countTerms(article.title(), article.text())));
+            counts.put(
+                article.id(), StoryTerms.of(article.title(), article.text(), config.leadWords())));
     Set<String> terms = new HashSet<>();
     counts.values().forEach(articleCounts -> terms.addAll(articleCounts.keySet()));
-    Instant from = earliest(articles).minus(config.window());
-    Instant to = latest(articles).plus(config.window());
-    StoryIndexRepository.TermStatistics statistics = index.statistics(terms);
-    clustering.rememberStatistics(statistics.documents(), statistics.documentFrequency());
-    Set<String> indexTerms = new HashSet<>();
-    counts
-        .values()
-        .forEach(articleCounts -> indexTerms.addAll(clustering.indexTermsOf(articleCounts)));
-    for (StoredVector stored : index.storiesSharing(indexTerms, from, to)) {
-      clustering.remember(
-          new Member(
-              stored.articleId().toString(),
-              stored.storyId().toString(),
-              stored.publishedAt(),
-              new TermVector(stored.terms(), stored.weights())));
-    }
+    StoryClustering clustering = remembered.clustering(earliest(articles), latest(articles), terms);
     Map<UUID, Assignment> assignments = new HashMap<>();
     Set<String> merged = new HashSet<>();
     articles.stream()
@@ -155,11 +161,12 @@ public class StoryGrouper {
   }
 
   /**
-   * Re-groups articles stored before stories were clustered (no term vector yet), a batch at a
-   * time, the earliest published first. A story id they had before keeps answering: it becomes an
-   * alias of the story its first article now belongs to. Clusters even while clustering is off for
-   * new articles: that is what it is asked to do (and with it skipped, the same articles would come
-   * back unindexed forever).
+   * Groups stored articles that have no term vector yet — imported ones waiting for the {@link
+   * StoryAssigner}, and those stored before stories were clustered or while clustering was off — a
+   * batch at a time, the earliest published first. A story id they had before keeps answering: it
+   * becomes an alias of the story its first article now belongs to. Clusters even while clustering
+   * is off for new articles: that is what it is asked to do (and with it skipped, the same articles
+   * would come back unindexed forever).
    *
    * @return how many articles this batch re-grouped (0 once none is left)
    */

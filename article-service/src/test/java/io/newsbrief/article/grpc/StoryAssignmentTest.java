@@ -2,15 +2,29 @@ package io.newsbrief.article.grpc;
 
 import static io.newsbrief.article.grpc.GrpcTestSupport.article;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.google.protobuf.Timestamp;
+import io.newsbrief.article.repository.ArticleRepository;
+import io.newsbrief.article.repository.NewArticle;
+import io.newsbrief.article.service.ArticleCatalog;
+import io.newsbrief.article.service.ArticleSubmission;
+import io.newsbrief.article.story.StoryGrouper;
 import io.newsbrief.proto.article.v1.ArticleInput;
+import io.newsbrief.proto.article.v1.ArticleService;
 import io.newsbrief.proto.article.v1.ArticleServiceGrpc.ArticleServiceBlockingStub;
 import io.newsbrief.proto.article.v1.CreateArticleRequest;
+import io.newsbrief.proto.article.v1.GetArticleRequest;
+import io.newsbrief.proto.article.v1.ImportArticlesRequest;
+import io.newsbrief.proto.article.v1.ImportItemResult;
 import io.newsbrief.testing.EmbeddedPostgresResource;
 import io.quarkus.grpc.GrpcClient;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.smallrye.mutiny.Multi;
+import jakarta.inject.Inject;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -34,6 +48,15 @@ class StoryAssignmentTest {
 
   @GrpcClient("articles")
   ArticleServiceBlockingStub articles;
+
+  @GrpcClient("articles")
+  ArticleService importer;
+
+  @Inject ArticleCatalog catalog;
+
+  @Inject ArticleRepository repository;
+
+  @Inject StoryGrouper grouper;
 
   private String storyOf(ArticleInput.Builder input, Instant publishedAt) {
     input.setPublishedAt(Timestamp.newBuilder().setSeconds(publishedAt.getEpochSecond()).build());
@@ -81,6 +104,149 @@ class StoryAssignmentTest {
     } finally {
       pool.shutdownNow();
     }
+  }
+
+  @Test
+  void importedReportsAreGroupedRightAfterTheImportCommits() {
+    List<ImportArticlesRequest> items = new ArrayList<>();
+    for (int outlet = 0; outlet < 3; outlet++) {
+      items.add(
+          imported(
+              article(
+                      "Cable car stalls over the Dunmarrow gorge for six hours",
+                      "A cable car stalled over the Dunmarrow gorge on Tuesday morning, outlet "
+                          + outlet
+                          + " reports. All 38 riders were winched down by mountain rescue; the"
+                          + " operator closed the Dunmarrow line for inspection.")
+                  .setSourceName("Outlet " + outlet),
+              NOW.plus(outlet, ChronoUnit.HOURS)));
+    }
+    items.add(
+        imported(
+            article(
+                    "Calderholt council approves new library budget",
+                    "Calderholt's council voted on Tuesday to fund a new central library, ending a"
+                        + " two-year dispute over the old tannery site.")
+                .setSourceName("Outlet 9"),
+            NOW));
+
+    List<String> ids =
+        importer
+            .importArticles(Multi.createFrom().iterable(items))
+            .await()
+            .atMost(Duration.ofSeconds(60))
+            .getResultsList()
+            .stream()
+            .map(ImportItemResult::getArticleId)
+            .toList();
+
+    List<String> stories = awaitStories(ids);
+    assertThat(stories.subList(0, 3)).containsOnly(stories.get(0));
+    assertThat(stories.get(3)).isNotEqualTo(stories.get(0));
+  }
+
+  @Test
+  void articlesLeftWithoutAStoryByACrashAreGroupedByTheNextPass() {
+    // Stored as an import stores them, but with no after-commit wake-up: as if the service died
+    // between the import's commit and its grouping.
+    Instant now = Instant.now();
+    List<NewArticle> stored =
+        QuarkusTransaction.requiringNew()
+            .call(
+                () -> {
+                  List<NewArticle> pending =
+                      List.of(
+                          catalog.validate(submission("Orbital Ventures", now), now),
+                          catalog.validate(submission("Skyward Daily", now), now));
+                  repository.insertNew(pending);
+                  return pending;
+                });
+
+    List<String> stories =
+        awaitStories(stored.stream().map(article -> article.id().toString()).toList());
+    assertThat(stories.get(1)).isEqualTo(stories.get(0));
+  }
+
+  @Test
+  void twoAssignersGroupingReportsOfOneEventAtOnceEndInOneStory() throws Exception {
+    Instant now = Instant.now();
+    List<NewArticle> stored =
+        QuarkusTransaction.requiringNew()
+            .call(
+                () -> {
+                  List<NewArticle> pending = new ArrayList<>();
+                  for (int outlet = 0; outlet < 6; outlet++) {
+                    pending.add(
+                        catalog.validate(
+                            submission("Outlet " + outlet, now.plusSeconds(outlet)), now));
+                  }
+                  repository.insertNew(pending);
+                  return pending;
+                });
+    // Two replicas' assigners, one article a pass each, racing over the same pending articles.
+    ExecutorService replicas = Executors.newFixedThreadPool(2);
+    try {
+      CountDownLatch start = new CountDownLatch(1);
+      List<Future<?>> passes = new ArrayList<>();
+      for (int replica = 0; replica < 2; replica++) {
+        passes.add(
+            replicas.submit(
+                () -> {
+                  start.await();
+                  while (grouper.backfill(1) > 0) {
+                    // until none is left
+                  }
+                  return null;
+                }));
+      }
+      start.countDown();
+      for (Future<?> pass : passes) {
+        pass.get(60, TimeUnit.SECONDS);
+      }
+    } finally {
+      replicas.shutdownNow();
+    }
+
+    List<String> stories =
+        awaitStories(stored.stream().map(article -> article.id().toString()).toList());
+    assertThat(stories).containsOnly(stories.get(0));
+  }
+
+  private static ArticleSubmission submission(String outlet, Instant publishedAt) {
+    return new ArticleSubmission(
+        GrpcTestSupport.uniqueUrl(),
+        "Lunar lander Perrault touches down near the Mare Tessen rim",
+        "",
+        outlet,
+        "en",
+        publishedAt,
+        "The Perrault lander touched down near the rim of Mare Tessen late on Sunday, "
+            + outlet
+            + " reports, the first landing of the Tessen programme. Its drill starts on Friday.",
+        "");
+  }
+
+  private static ImportArticlesRequest imported(ArticleInput.Builder input, Instant publishedAt) {
+    input.setPublishedAt(Timestamp.newBuilder().setSeconds(publishedAt.getEpochSecond()).build());
+    return ImportArticlesRequest.newBuilder().setArticle(input).build();
+  }
+
+  /** The story of each article, once every one of them has one. */
+  private List<String> awaitStories(List<String> articleIds) {
+    return await()
+        .atMost(Duration.ofSeconds(30))
+        .pollInterval(Duration.ofMillis(100))
+        .until(
+            () ->
+                articleIds.stream()
+                    .map(
+                        id ->
+                            articles
+                                .withDeadlineAfter(10, TimeUnit.SECONDS)
+                                .getArticle(GetArticleRequest.newBuilder().setId(id).build())
+                                .getStoryId())
+                    .toList(),
+            stories -> stories.stream().noneMatch(String::isEmpty));
   }
 
   @Test
