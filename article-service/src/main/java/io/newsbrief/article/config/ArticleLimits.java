@@ -24,4 +24,8 @@ public interface ArticleLimits {
   /** Articles written per database round trip by ImportArticles. */
   @WithDefault("500")
   int importBatchSize();
+
+  /** Batches of one ImportArticles stream written at once, each in its own transaction. */
+  @WithDefault("2")
+  int importConcurrency();
 }

@@ -33,6 +33,8 @@ import io.smallrye.mutiny.infrastructure.Infrastructure;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -129,43 +131,55 @@ public class ArticleGrpcService implements ArticleService {
 
   /**
    * Validates each item on its own and writes valid items in batches of {@code import-batch-size},
-   * one database round trip per batch, off the event loop. Batches are cut by size only (the last
-   * one at the end of the stream): a timer-cut batch could be emitted while the previous one is
-   * still being written, which overflows the stream.
+   * one database round trip per batch, off the event loop, {@code import-concurrency} batches at a
+   * time (each mostly waits on the database); results are reported in stream order. Batches are cut
+   * by size only (the last one at the end of the stream): a timer-cut batch would be emitted
+   * regardless of demand, which overflows the stream.
    */
   @Override
   public Uni<ImportArticlesResponse> importArticles(Multi<ImportArticlesRequest> requests) {
-    ImportArticlesResponse.Builder response = ImportArticlesResponse.newBuilder();
     AtomicInteger nextIndex = new AtomicInteger();
     return requests
         .map(ImportItem::of)
         .group()
         .intoLists()
         .of(limits.importBatchSize())
+        .map(items -> new NumberedBatch(nextIndex.getAndAdd(items.size()), items))
         .onItem()
-        .transformToUniAndConcatenate(
+        .transformToUni(
             batch ->
                 Uni.createFrom()
-                    .item(() -> importBatch(batch))
+                    .item(() -> new ImportedBatch(batch.firstIndex(), importBatch(batch.items())))
                     .runSubscriptionOn(Infrastructure.getDefaultWorkerPool()))
-        .onItem()
-        .invoke(
-            outcomes -> {
-              for (ImportOutcome outcome : outcomes) {
-                int index = nextIndex.getAndIncrement();
-                response.addResults(ArticleMessages.toProto(index, outcome));
-                switch (outcome.kind()) {
-                  case CREATED -> response.setCreatedCount(response.getCreatedCount() + 1);
-                  case DUPLICATE -> response.setDuplicateCount(response.getDuplicateCount() + 1);
-                  case REJECTED -> response.setRejectedCount(response.getRejectedCount() + 1);
-                }
-              }
-            })
+        .merge(limits.importConcurrency())
         .collect()
-        .last()
-        .map(ignored -> response.build())
+        .in(
+            () -> new TreeMap<Integer, List<ImportOutcome>>(),
+            (byFirstIndex, batch) -> byFirstIndex.put(batch.firstIndex(), batch.outcomes()))
+        .map(ArticleGrpcService::importResponse)
         .onFailure()
         .transform(GrpcStatusMapper::toStatus);
+  }
+
+  private record NumberedBatch(int firstIndex, List<ImportItem> items) {}
+
+  private record ImportedBatch(int firstIndex, List<ImportOutcome> outcomes) {}
+
+  private static ImportArticlesResponse importResponse(
+      SortedMap<Integer, List<ImportOutcome>> byFirstIndex) {
+    ImportArticlesResponse.Builder response = ImportArticlesResponse.newBuilder();
+    int index = 0;
+    for (List<ImportOutcome> outcomes : byFirstIndex.values()) {
+      for (ImportOutcome outcome : outcomes) {
+        response.addResults(ArticleMessages.toProto(index++, outcome));
+        switch (outcome.kind()) {
+          case CREATED -> response.setCreatedCount(response.getCreatedCount() + 1);
+          case DUPLICATE -> response.setDuplicateCount(response.getDuplicateCount() + 1);
+          case REJECTED -> response.setRejectedCount(response.getRejectedCount() + 1);
+        }
+      }
+    }
+    return response.build();
   }
 
   @Override

@@ -12,6 +12,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -21,6 +22,7 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.hibernate.Session;
+import org.hibernate.jpa.HibernateHints;
 
 /**
  * The SQL over articles: inserts with dedupe, lists, full-text search. Feeds have their own {@link
@@ -50,8 +52,12 @@ public class ArticleRepository implements PanacheRepositoryBase<Article, UUID> {
     return session().doReturningWork(connection -> insertNew(connection, articles));
   }
 
-  private static Insertion insertNew(Connection connection, List<NewArticle> articles)
+  private static Insertion insertNew(Connection connection, List<NewArticle> unordered)
       throws SQLException {
+    // Rows in canonical-URL order: concurrent inserts then wait for each other's URLs in one order,
+    // never in a cycle (a deadlock), whatever their batches share.
+    List<NewArticle> articles =
+        unordered.stream().sorted(Comparator.comparing(NewArticle::canonicalUrl)).toList();
     String sql =
         INSERT_COLUMNS
             + String.join(", ", java.util.Collections.nCopies(articles.size(), INSERT_ROW))
@@ -152,8 +158,10 @@ public class ArticleRepository implements PanacheRepositoryBase<Article, UUID> {
     if (ids.isEmpty()) {
       return List.of();
     }
+    // Read-only: the entities are mapped to answers, never changed, so Hibernate keeps no snapshot.
     Map<UUID, Article> byId =
-        list("id in ?1", ids).stream().collect(Collectors.toMap(a -> a.id, Function.identity()));
+        find("id in ?1", ids).withHint(HibernateHints.HINT_READ_ONLY, true).stream()
+            .collect(Collectors.toMap(a -> a.id, Function.identity()));
     return ids.stream().map(byId::get).filter(java.util.Objects::nonNull).distinct().toList();
   }
 

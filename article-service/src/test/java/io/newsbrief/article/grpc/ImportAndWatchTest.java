@@ -125,6 +125,35 @@ class ImportAndWatchTest {
   }
 
   @Test
+  void concurrentImportsOfTheSameArticlesInOppositeOrderStoreEachOnce() {
+    String source = "concurrent-" + UUID.randomUUID();
+    List<String> urls = IntStream.range(0, 1000).mapToObj(i -> uniqueUrl()).toList();
+    List<ImportArticlesRequest> forward = new ArrayList<>();
+    for (String url : urls) {
+      forward.add(
+          item(article("Shared " + url, "Text of " + url).setUrl(url).setSourceName(source)));
+    }
+    List<ImportArticlesRequest> backward = new ArrayList<>(forward);
+    java.util.Collections.reverse(backward);
+
+    // Each stream writes two batches at once, and the two streams race over the same URLs.
+    var first =
+        client.importArticles(Multi.createFrom().iterable(forward)).subscribeAsCompletionStage();
+    var second =
+        client.importArticles(Multi.createFrom().iterable(backward)).subscribeAsCompletionStage();
+    ImportArticlesResponse one = first.toCompletableFuture().join();
+    ImportArticlesResponse other = second.toCompletableFuture().join();
+
+    assertThat(one.getCreatedCount() + other.getCreatedCount()).isEqualTo(urls.size());
+    assertThat(one.getDuplicateCount() + other.getDuplicateCount()).isEqualTo(urls.size());
+    for (int i = 0; i < urls.size(); i++) {
+      assertThat(other.getResults(urls.size() - 1 - i).getArticleId())
+          .as("article stored under %s", urls.get(i))
+          .isEqualTo(one.getResults(i).getArticleId());
+    }
+  }
+
+  @Test
   void anUnreadableTimestampRejectsOnlyItsItem() {
     var badTimestamp = com.google.protobuf.Timestamp.newBuilder().setSeconds(0).setNanos(-5);
     ImportArticlesResponse response =

@@ -37,6 +37,9 @@ public final class SentenceSplitter {
   private static final int MAX_CAPTION_WORDS = 20;
 
   private static final Pattern WORD = Pattern.compile("\\S+");
+  private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+  private static final Pattern LINE_BREAK = Pattern.compile("\\n");
+  private static final Pattern BLANK_LINE = Pattern.compile("\\n\\s*\\n");
   private static final Pattern BULLET = Pattern.compile("^\\s*(?:[•▪●◦*–—-]|\\d{1,2}[.)])\\s+");
   private static final Pattern CAPITALS_DATELINE =
       Pattern.compile(
@@ -57,10 +60,10 @@ public final class SentenceSplitter {
    */
   public static List<List<String>> paragraphs(String text) {
     List<List<String>> paragraphs = new ArrayList<>();
-    for (String block : text.split("\\n\\s*\\n")) {
+    for (String block : BLANK_LINE.split(text)) {
       List<String> sentences = new ArrayList<>();
       StringBuilder prose = new StringBuilder();
-      String[] lines = block.split("\\n");
+      String[] lines = LINE_BREAK.split(block);
       boolean wrapped = isWrapped(lines);
       for (String line : lines) {
         String stripped = Boilerplate.withoutLeadingByline(line.strip());
@@ -110,7 +113,7 @@ public final class SentenceSplitter {
 
   /** The sentences of running text. */
   public static List<String> split(String text) {
-    String flat = text.replaceAll("\\s+", " ").strip();
+    String flat = WHITESPACE.matcher(text).replaceAll(" ").strip();
     List<String> sentences = new ArrayList<>();
     int start = 0;
     int length = flat.length();

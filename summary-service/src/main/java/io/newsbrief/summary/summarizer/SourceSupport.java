@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.TokenStream;
@@ -45,6 +46,8 @@ public final class SourceSupport {
       return unsupportedFacts.isEmpty() && !negationFlip;
     }
   }
+
+  private static final Pattern LINE_BREAKS = Pattern.compile("\\n+");
 
   /** Stems with stop words kept: pairs and triples need the small words between. */
   private static final Analyzer STEMS = new EnglishAnalyzer(CharArraySet.EMPTY_SET);
@@ -132,7 +135,7 @@ public final class SourceSupport {
   /** The sentences of a text, paragraph by paragraph, as the summarizers split them. */
   public static List<String> sentencesOf(String text) {
     List<String> sentences = new ArrayList<>();
-    for (String paragraph : text.split("\\n+")) {
+    for (String paragraph : LINE_BREAKS.split(text)) {
       sentences.addAll(SentenceSplitter.split(paragraph));
     }
     return sentences;
@@ -239,9 +242,17 @@ public final class SourceSupport {
 
   /** The digits of a token that holds any ("1,200" and "1200" are one number), else empty. */
   private static String number(String surface) {
-    StringBuilder digits = new StringBuilder();
-    surface.chars().filter(Character::isDigit).forEach(digit -> digits.append((char) digit));
-    return digits.toString();
+    StringBuilder digits = null;
+    for (int i = 0; i < surface.length(); i++) {
+      char c = surface.charAt(i);
+      if (Character.isDigit(c)) {
+        if (digits == null) {
+          digits = new StringBuilder();
+        }
+        digits.append(c);
+      }
+    }
+    return digits == null ? "" : digits.toString();
   }
 
   private static List<Token> tokens(String text) {
