@@ -53,16 +53,21 @@ public class StoryIndexRepository {
             });
   }
 
-  /** How many articles the term statistics count. */
-  public long documents() {
+  /**
+   * The corpus as the term statistics count it: how many articles, and how many times articles were
+   * deleted (which changes members without changing that count).
+   */
+  public record Corpus(long documents, long deletions) {}
+
+  public Corpus corpus() {
     return session()
         .doReturningWork(
             connection -> {
               try (PreparedStatement corpus =
-                      connection.prepareStatement("SELECT documents FROM story_corpus");
+                      connection.prepareStatement("SELECT documents, deletions FROM story_corpus");
                   ResultSet rows = corpus.executeQuery()) {
                 rows.next();
-                return rows.getLong(1);
+                return new Corpus(rows.getLong(1), rows.getLong(2));
               }
             });
   }

@@ -117,6 +117,11 @@ public class BriefRequestRelay {
       QuarkusTransaction.requiringNew().run(() -> outbox.delivered(requests));
       meters.counter("newsbrief.brief.requests", "outcome", "delivered").increment(requests.size());
     } catch (SummaryClient.BriefRequestFailed e) {
+      LOG.warnf(
+          "brief-request relay: %d %s request(s) to be retried: %s",
+          requests.size(),
+          requests.get(0).subject().name().toLowerCase(java.util.Locale.ROOT),
+          e.getMessage());
       meters.counter("newsbrief.brief.requests", "outcome", "retried").increment(requests.size());
       QuarkusTransaction.requiringNew()
           .run(

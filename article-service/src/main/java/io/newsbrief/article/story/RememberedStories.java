@@ -16,10 +16,10 @@ import java.util.concurrent.locks.ReentrantLock;
  * The clustering kept on this replica from one assignment to the next, so that a batch reads only
  * what it has not seen: every member published in the interval it loaded, the members it assigned
  * since, and the statistics of the terms it met. It is right while the stored corpus counts exactly
- * the articles it has counted — no other writer assigned since — and it is dropped when that is not
- * so, when an assignment rolls back, or when batches have moved on by more than {@link
- * #KEPT_WINDOWS} windows (which bounds its memory). Dropped, it is loaded again from the batch's
- * window, as every batch did before it was kept.
+ * the articles it has counted — no other writer assigned since — and no article was deleted; it is
+ * dropped when that is not so, when an assignment rolls back, or when batches have moved on by more
+ * than {@link #KEPT_WINDOWS} windows (which bounds its memory). Dropped, it is loaded again from
+ * the batch's window, as every batch did before it was kept.
  *
  * <p>One assignment at a time uses it: {@link #clustering} locks it until the transaction ends.
  */
@@ -35,6 +35,7 @@ class RememberedStories {
   private final ReentrantLock lock = new ReentrantLock();
 
   private StoryClustering clustering;
+  private long deletions;
   private Instant loadedFrom;
   private Instant loadedTo;
 
@@ -58,19 +59,21 @@ class RememberedStories {
     transactions.registerInterposedSynchronization(new Release());
     Instant from = earliest.minus(config.window());
     Instant to = latest.plus(config.window());
-    long documents = index.documents();
+    StoryIndexRepository.Corpus corpus = index.corpus();
     boolean current =
         clustering != null
-            && clustering.documents() == documents
+            && clustering.documents() == corpus.documents()
+            && deletions == corpus.deletions()
             && !from.isBefore(loadedFrom)
             && from.isBefore(loadedFrom.plus(config.window().multipliedBy(KEPT_WINDOWS)));
     if (!current) {
       clustering = new StoryClustering(config.settings());
+      deletions = corpus.deletions();
       loadedFrom = from;
       loadedTo = from;
     }
     clustering.rememberStatistics(
-        documents, index.documentFrequency(clustering.termsWithoutStatistics(terms)));
+        corpus.documents(), index.documentFrequency(clustering.termsWithoutStatistics(terms)));
     if (to.isAfter(loadedTo)) {
       for (StoredVector stored : index.membersPublished(loadedTo, to)) {
         String articleId = stored.articleId().toString();

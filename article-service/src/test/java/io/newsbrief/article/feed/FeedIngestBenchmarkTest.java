@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.google.protobuf.Duration;
+import io.newsbrief.article.RowCounts;
 import io.newsbrief.proto.article.v1.AddFeedRequest;
 import io.newsbrief.proto.article.v1.Feed;
 import io.newsbrief.proto.article.v1.FeedServiceGrpc.FeedServiceBlockingStub;
@@ -144,15 +145,7 @@ class FeedIngestBenchmarkTest {
 
   /** Articles stored and not yet grouped into a story (that happens after the poll stores them). */
   private long ungrouped() {
-    return QuarkusTransaction.requiringNew()
-        .call(
-            () ->
-                ((Number)
-                        entityManager
-                            .createNativeQuery(
-                                "SELECT count(*) FROM article WHERE story_terms IS NULL")
-                            .getSingleResult())
-                    .longValue());
+    return RowCounts.count(entityManager, "SELECT count(*) FROM article WHERE story_terms IS NULL");
   }
 
   private String base() {

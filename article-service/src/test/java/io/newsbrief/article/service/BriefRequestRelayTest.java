@@ -3,6 +3,7 @@ package io.newsbrief.article.service;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.newsbrief.article.RowCounts;
 import io.newsbrief.article.client.FakeSummaryService;
 import io.newsbrief.proto.article.v1.Article;
 import io.newsbrief.proto.article.v1.ArticleInput;
@@ -13,7 +14,6 @@ import io.newsbrief.proto.article.v1.ImportArticlesRequest;
 import io.newsbrief.testing.EmbeddedPostgresResource;
 import io.quarkus.grpc.GrpcClient;
 import io.quarkus.grpc.GrpcService;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.mutiny.Multi;
@@ -59,17 +59,11 @@ class BriefRequestRelayTest {
   }
 
   private boolean inOutbox(String articleId) {
-    return QuarkusTransaction.requiringNew()
-        .call(
-            () ->
-                ((Number)
-                            entityManager
-                                .createNativeQuery(
-                                    "SELECT count(*) FROM brief_request WHERE article_id = ?1")
-                                .setParameter(1, UUID.fromString(articleId))
-                                .getSingleResult())
-                        .intValue()
-                    == 1);
+    return RowCounts.count(
+            entityManager,
+            "SELECT count(*) FROM brief_request WHERE article_id = ?1",
+            UUID.fromString(articleId))
+        == 1;
   }
 
   @Test
@@ -92,17 +86,7 @@ class BriefRequestRelayTest {
     await()
         .atMost(Duration.ofSeconds(5))
         .until(
-            () ->
-                QuarkusTransaction.requiringNew()
-                    .call(
-                        () ->
-                            ((Number)
-                                        entityManager
-                                            .createNativeQuery(
-                                                "SELECT count(*) FROM story_brief_request")
-                                            .getSingleResult())
-                                    .intValue()
-                                == 0));
+            () -> RowCounts.count(entityManager, "SELECT count(*) FROM story_brief_request") == 0);
   }
 
   @Test

@@ -17,6 +17,7 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -25,8 +26,8 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
- * The clustering a replica keeps between batches never hides what another replica stored, and a
- * rolled-back batch leaves nothing behind in it.
+ * The clustering a replica keeps between batches never hides what another replica stored, and
+ * neither a rolled-back batch nor a deleted article leaves anything behind in it.
  */
 @QuarkusTest
 @WithTestResource(EmbeddedPostgresResource.class)
@@ -44,6 +45,7 @@ class RememberedStoriesTest {
   @Inject Event<StoriesChanged> changes;
   @Inject Event<StoriesPending> pending;
   @Inject TransactionSynchronizationRegistry transactions;
+  @Inject EntityManager entityManager;
 
   @Test
   void aStoryAnotherReplicaStartedIsJoinedByThisReplicasNextReport() {
@@ -87,8 +89,8 @@ class RememberedStoriesTest {
             + " north quay; no one was hurt.";
     store(
         grouper,
-        "Selmouth ferry timetable changes for winter",
-        "The Selmouth ferry runs two crossings a day from Monday until the spring.");
+        "Orchard growers report a record cider apple harvest",
+        "Growers in the valley picked more cider apples than in any year since records began.");
     try {
       QuarkusTransaction.requiringNew()
           .run(
@@ -100,6 +102,26 @@ class RememberedStoriesTest {
     } catch (IllegalStateException expected) {
       // the batch is gone; its story must be too
     }
+    UUID stored = store(grouper, title, text);
+
+    assertThat(storyOf(stored)).isEqualTo(stored);
+  }
+
+  @Test
+  void anArticleDeletedByHandIsNoLongerJoined() {
+    String title = "Lighthouse keeper's cottage at Askern Head burns down";
+    String text =
+        "Fire destroyed the old keeper's cottage beside the Askern Head lighthouse on Monday; the"
+            + " light itself was not damaged, the trust that runs it said.";
+    UUID deleted = store(grouper, title, text);
+    QuarkusTransaction.requiringNew()
+        .run(
+            () ->
+                entityManager
+                    .createNativeQuery("DELETE FROM article WHERE id = ?1")
+                    .setParameter(1, deleted)
+                    .executeUpdate());
+
     UUID stored = store(grouper, title, text);
 
     assertThat(storyOf(stored)).isEqualTo(stored);
