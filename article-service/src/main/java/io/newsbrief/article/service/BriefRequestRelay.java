@@ -18,6 +18,7 @@ import jakarta.enterprise.event.TransactionPhase;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -120,7 +121,7 @@ public class BriefRequestRelay {
       LOG.warnf(
           "brief-request relay: %d %s request(s) to be retried: %s",
           requests.size(),
-          requests.get(0).subject().name().toLowerCase(java.util.Locale.ROOT),
+          requests.get(0).subject().name().toLowerCase(Locale.ROOT),
           e.getMessage());
       meters.counter("newsbrief.brief.requests", "outcome", "retried").increment(requests.size());
       QuarkusTransaction.requiringNew()

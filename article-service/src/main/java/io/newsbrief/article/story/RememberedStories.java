@@ -56,7 +56,13 @@ class RememberedStories {
    */
   StoryClustering clustering(Instant earliest, Instant latest, Collection<String> terms) {
     lock.lock();
-    transactions.registerInterposedSynchronization(new Release());
+    try {
+      transactions.registerInterposedSynchronization(new Release());
+    } catch (RuntimeException e) {
+      // No transaction to end: nothing would ever release the lock.
+      lock.unlock();
+      throw e;
+    }
     Instant from = earliest.minus(config.window());
     Instant to = latest.plus(config.window());
     StoryIndexRepository.Corpus corpus = index.corpus();

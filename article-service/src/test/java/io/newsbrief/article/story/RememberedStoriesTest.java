@@ -83,10 +83,11 @@ class RememberedStoriesTest {
 
   @Test
   void aRolledBackBatchIsForgotten() {
-    String title = "Harbour crane at Selmouth topples in gale";
+    // Words no other test's reports use, so the report can only meet its rolled-back twin.
+    String title = "Brasswick clocktower chimes thirteen after botched restoration";
     String text =
-        "A container crane at Selmouth harbour toppled in a gale on Monday night, blocking the"
-            + " north quay; no one was hurt.";
+        "The Brasswick clocktower struck thirteen at noon, a week after restorers refitted its"
+            + " Varnley escapement, the parish council said.";
     store(
         grouper,
         "Orchard growers report a record cider apple harvest",
