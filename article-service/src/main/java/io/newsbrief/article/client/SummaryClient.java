@@ -1,5 +1,6 @@
 package io.newsbrief.article.client;
 
+import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.newsbrief.article.config.BriefRequestConfig;
 import io.newsbrief.proto.summary.v1.RequestBriefsRequest;
@@ -45,7 +46,7 @@ public class SummaryClient {
                   .addAllArticleIds(articleIds.stream().map(UUID::toString).toList())
                   .build());
     } catch (StatusRuntimeException e) {
-      throw new BriefRequestFailed("summary-service answered " + e.getStatus().getCode());
+      throw new BriefRequestFailed(e.getStatus());
     }
   }
 
@@ -61,14 +62,17 @@ public class SummaryClient {
           .requestStoryBrief(
               RequestStoryBriefRequest.newBuilder().setStoryId(storyId.toString()).build());
     } catch (StatusRuntimeException e) {
-      throw new BriefRequestFailed("summary-service answered " + e.getStatus().getCode());
+      throw new BriefRequestFailed(e.getStatus());
     }
   }
 
   /** summary-service did not accept a brief request; the message says how it answered. */
   public static class BriefRequestFailed extends RuntimeException {
-    BriefRequestFailed(String message) {
-      super(message);
+    BriefRequestFailed(Status status) {
+      super(
+          "summary-service answered "
+              + status.getCode()
+              + (status.getDescription() == null ? "" : " (" + status.getDescription() + ")"));
     }
   }
 }

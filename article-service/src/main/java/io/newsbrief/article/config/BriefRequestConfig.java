@@ -29,7 +29,10 @@ public interface BriefRequestConfig {
   @WithDefault("5M")
   Duration backoffMax();
 
-  /** Deadline of each brief-request call. */
-  @WithDefault("3S")
+  /**
+   * Deadline of each brief-request call: summary-service fetches the articles' texts within it (its
+   * own calls have 5 s each).
+   */
+  @WithDefault("10S")
   Duration deadline();
 }

@@ -4,19 +4,22 @@ import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.newsbrief.commons.error.NotFoundException;
 import io.newsbrief.commons.error.UnavailableException;
-import io.newsbrief.proto.article.v1.ArticleServiceGrpc.ArticleServiceBlockingStub;
+import io.newsbrief.proto.article.v1.Article;
 import io.newsbrief.proto.article.v1.ArticleView;
 import io.newsbrief.proto.article.v1.BatchGetArticlesRequest;
 import io.newsbrief.proto.article.v1.BatchGetArticlesResponse;
 import io.newsbrief.proto.article.v1.GetStoryRequest;
+import io.newsbrief.proto.article.v1.MutinyArticleServiceGrpc.MutinyArticleServiceStub;
 import io.newsbrief.proto.article.v1.Story;
 import io.newsbrief.proto.article.v1.StoryServiceGrpc.StoryServiceBlockingStub;
 import io.newsbrief.summary.config.SummaryConfig;
 import io.newsbrief.summary.summarizer.ArticleContent;
 import io.quarkus.grpc.GrpcClient;
 import io.smallrye.faulttolerance.api.RetryWhen;
+import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,18 +38,18 @@ public class ArticleClient {
 
   static final int TEXTS_PER_CALL = 8;
 
-  /** As many as one BatchGetArticles takes. */
-  public static final int HEADERS_PER_CALL = 100;
+  /** As many as one brief request names: up to 13 concurrent calls of {@value #TEXTS_PER_CALL}. */
+  public static final int ARTICLES_PER_REQUEST = 100;
 
-  private final ArticleServiceBlockingStub articles;
+  private final MutinyArticleServiceStub concurrentArticles;
   private final StoryServiceBlockingStub stories;
   private final long deadlineMillis;
 
   ArticleClient(
-      @GrpcClient("articles") ArticleServiceBlockingStub articles,
+      @GrpcClient("articles") MutinyArticleServiceStub concurrentArticles,
       @GrpcClient("articles") StoryServiceBlockingStub stories,
       SummaryConfig config) {
-    this.articles = articles;
+    this.concurrentArticles = concurrentArticles;
     this.stories = stories;
     this.deadlineMillis = config.articleDeadline().toMillis();
   }
@@ -89,34 +92,75 @@ public class ArticleClient {
   }
 
   /**
-   * The texts of the articles that still exist, by id, fetched {@value #TEXTS_PER_CALL} per call:
-   * with texts of up to 1 MiB each, an answer stays under the client's 16 MiB message limit.
+   * The texts of the articles that still exist, by id, fetched {@value #TEXTS_PER_CALL} per call,
+   * the calls at once.
    */
   @Retry(maxRetries = 2, delay = 200, jitter = 100)
   @RetryWhen(exception = IsUnavailable.class)
   public Map<UUID, ArticleContent> contents(List<UUID> ids) {
     Map<UUID, ArticleContent> contents = new HashMap<>();
-    for (int from = 0; from < ids.size(); from += TEXTS_PER_CALL) {
-      List<UUID> batch = ids.subList(from, Math.min(ids.size(), from + TEXTS_PER_CALL));
-      try {
-        articles
-            .withDeadlineAfter(deadlineMillis, TimeUnit.MILLISECONDS)
-            .batchGetArticles(
-                BatchGetArticlesRequest.newBuilder()
-                    .addAllIds(batch.stream().map(UUID::toString).toList())
-                    .setView(ArticleView.ARTICLE_VIEW_FULL)
-                    .build())
-            .getArticlesList()
-            .forEach(
-                a ->
-                    contents.put(
-                        UUID.fromString(a.getId()),
-                        new ArticleContent(a.getTitle(), a.getText(), a.getLanguage())));
-      } catch (StatusRuntimeException e) {
-        throw unavailable(e);
-      }
+    for (Article a : fullArticles(ids)) {
+      contents.put(
+          UUID.fromString(a.getId()),
+          new ArticleContent(a.getTitle(), a.getText(), a.getLanguage()));
     }
     return contents;
+  }
+
+  /**
+   * The articles that exist, by id, with what their briefs need: header, content hash and text.
+   *
+   * @param ids at most {@value #ARTICLES_PER_REQUEST}
+   */
+  @Retry(maxRetries = 2, delay = 200, jitter = 100)
+  @RetryWhen(exception = IsUnavailable.class)
+  public Map<UUID, ArticleToSummarize> toSummarize(List<UUID> ids) {
+    Map<UUID, ArticleToSummarize> found = new HashMap<>();
+    for (Article a : fullArticles(ids)) {
+      UUID id = UUID.fromString(a.getId());
+      found.put(
+          id,
+          new ArticleToSummarize(
+              new ArticleHeader(
+                  id,
+                  a.getTitle(),
+                  a.getCanonicalUrl(),
+                  a.getSourceName(),
+                  a.getLanguage(),
+                  a.getContentSha256()),
+              a.getText()));
+    }
+    return found;
+  }
+
+  /**
+   * Full articles, {@value #TEXTS_PER_CALL} per BatchGetArticles so that an answer of texts of up
+   * to 1 MiB each stays under the client's 16 MiB message limit, every call in flight at once (each
+   * with its own deadline): a batch costs one round trip, not one per eight.
+   */
+  private List<Article> fullArticles(List<UUID> ids) {
+    List<Uni<BatchGetArticlesResponse>> calls = new ArrayList<>();
+    for (int from = 0; from < ids.size(); from += TEXTS_PER_CALL) {
+      List<UUID> batch = ids.subList(from, Math.min(ids.size(), from + TEXTS_PER_CALL));
+      calls.add(
+          concurrentArticles
+              .withDeadlineAfter(deadlineMillis, TimeUnit.MILLISECONDS)
+              .batchGetArticles(
+                  BatchGetArticlesRequest.newBuilder()
+                      .addAllIds(batch.stream().map(UUID::toString).toList())
+                      .setView(ArticleView.ARTICLE_VIEW_FULL)
+                      .build()));
+    }
+    if (calls.isEmpty()) {
+      return List.of();
+    }
+    try {
+      return Uni.join().all(calls).andFailFast().await().indefinitely().stream()
+          .flatMap(response -> response.getArticlesList().stream())
+          .toList();
+    } catch (StatusRuntimeException e) {
+      throw unavailable(e);
+    }
   }
 
   private static String site(String url) {
@@ -137,42 +181,8 @@ public class ArticleClient {
       String language,
       String contentSha256) {}
 
-  /**
-   * The headers of the articles that exist, by id, in one call.
-   *
-   * @param ids at most {@value #HEADERS_PER_CALL}
-   */
-  @Retry(maxRetries = 2, delay = 200, jitter = 100)
-  @RetryWhen(exception = IsUnavailable.class)
-  public Map<UUID, ArticleHeader> headers(List<UUID> ids) {
-    BatchGetArticlesResponse response;
-    try {
-      response =
-          articles
-              .withDeadlineAfter(deadlineMillis, TimeUnit.MILLISECONDS)
-              .batchGetArticles(
-                  BatchGetArticlesRequest.newBuilder()
-                      .addAllIds(ids.stream().map(UUID::toString).toList())
-                      .setView(ArticleView.ARTICLE_VIEW_BASIC)
-                      .build());
-    } catch (StatusRuntimeException e) {
-      throw unavailable(e);
-    }
-    Map<UUID, ArticleHeader> headers = new HashMap<>();
-    for (var article : response.getArticlesList()) {
-      UUID id = UUID.fromString(article.getId());
-      headers.put(
-          id,
-          new ArticleHeader(
-              id,
-              article.getTitle(),
-              article.getCanonicalUrl(),
-              article.getSourceName(),
-              article.getLanguage(),
-              article.getContentSha256()));
-    }
-    return headers;
-  }
+  /** An article as its brief is requested: the header, and the text its content hash names. */
+  public record ArticleToSummarize(ArticleHeader header, String text) {}
 
   /** NOT_FOUND as {@link NotFoundException} naming {@code what}; any other failure unavailable. */
   private static RuntimeException notFoundOrUnavailable(

@@ -57,6 +57,13 @@ public class BriefJob {
   /** What an article brief's header shows; null for a story's (it reads the story when run). */
   @Embedded public BriefHeader header;
 
+  /**
+   * An article job's text as requested (it matches {@link #contentSha256}) until the job ends; null
+   * once it has, for story jobs, and for jobs queued before texts were kept.
+   */
+  @Column(name = "text")
+  public String text;
+
   @Column(name = "created_at", nullable = false)
   public Instant createdAt;
 

@@ -11,6 +11,7 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -47,13 +48,13 @@ public class JobQueue implements PanacheRepositoryBase<BriefJob, UUID> {
               try (PreparedStatement insert =
                   connection.prepareStatement(
                       "INSERT INTO brief_job (id, article_id, method, content_sha256, state,"
-                          + " attempts, run_after, title, source_url, source_name, language,"
+                          + " attempts, run_after, title, source_url, source_name, language, text,"
                           + " created_at, updated_at)"
                           + " SELECT j.id, j.article_id, ?, j.sha, 'PENDING', 0, ?, j.title, j.url,"
-                          + " j.source, j.language, ?, ?"
+                          + " j.source, j.language, j.text, ?, ?"
                           + " FROM unnest(?::uuid[], ?::uuid[], ?::text[], ?::text[], ?::text[],"
-                          + " ?::text[], ?::text[]) AS j(id, article_id, sha, title, url, source,"
-                          + " language)"
+                          + " ?::text[], ?::text[], ?::text[]) AS j(id, article_id, sha, title, url,"
+                          + " source, language, text)"
                           + " ON CONFLICT ON CONSTRAINT brief_job_request_key DO NOTHING"
                           + " RETURNING id")) {
                 Timestamp now = Timestamp.from(first.createdAt);
@@ -68,6 +69,7 @@ public class JobQueue implements PanacheRepositoryBase<BriefJob, UUID> {
                 insert.setArray(9, texts(connection, jobs, job -> job.header.sourceUrl()));
                 insert.setArray(10, texts(connection, jobs, job -> job.header.sourceName()));
                 insert.setArray(11, texts(connection, jobs, job -> job.header.language()));
+                insert.setArray(12, texts(connection, jobs, job -> job.text));
                 try (ResultSet ids = insert.executeQuery()) {
                   while (ids.next()) {
                     inserted.add(ids.getObject(1, UUID.class));
@@ -172,16 +174,24 @@ public class JobQueue implements PanacheRepositoryBase<BriefJob, UUID> {
   }
 
   /**
-   * Marks the job DONE if {@code owner} still holds it.
+   * Marks DONE, in one statement, those of the jobs that {@code owner} still holds.
    *
-   * @return false when the lease was lost; the caller must then roll back
+   * @return the ids marked; a job missing from them was lost to another worker, and its result must
+   *     not be stored
    */
-  public boolean markDone(UUID jobId, String owner) {
-    return fencedUpdate(
-            "state = 'DONE', failure_reason = NULL, lease_owner = NULL, lease_until = NULL",
-            jobId,
-            owner)
-        == 1;
+  public Set<UUID> markDone(Collection<UUID> jobIds, String owner) {
+    @SuppressWarnings("unchecked")
+    List<UUID> done =
+        getEntityManager()
+            .createNativeQuery(
+                "UPDATE brief_job SET state = 'DONE', failure_reason = NULL, lease_owner = NULL,"
+                    + " lease_until = NULL, text = NULL, updated_at = clock_timestamp()"
+                    + " WHERE id IN (?1) AND state = 'RUNNING' AND lease_owner = ?2 RETURNING id",
+                UUID.class)
+            .setParameter(1, jobIds)
+            .setParameter(2, owner)
+            .getResultList();
+    return Set.copyOf(done);
   }
 
   /** Schedules another attempt after {@code backoff}, or FAILS the job after its last attempt. */
@@ -190,7 +200,8 @@ public class JobQueue implements PanacheRepositoryBase<BriefJob, UUID> {
     fencedUpdate(
         "state = CASE WHEN attempts >= ?3 THEN 'FAILED' ELSE 'PENDING' END,"
             + " run_after = clock_timestamp() + make_interval(secs => ?4), failure_reason = ?5,"
-            + " lease_owner = NULL, lease_until = NULL",
+            + " lease_owner = NULL, lease_until = NULL,"
+            + " text = CASE WHEN attempts >= ?3 THEN NULL ELSE text END",
         jobId,
         owner,
         maxAttempts,
@@ -201,7 +212,7 @@ public class JobQueue implements PanacheRepositoryBase<BriefJob, UUID> {
   /** FAILS the job at once: retrying cannot help (the article is gone, say). */
   public void fail(UUID jobId, String owner, String reason) {
     fencedUpdate(
-        "state = 'FAILED', failure_reason = ?3, lease_owner = NULL, lease_until = NULL",
+        "state = 'FAILED', failure_reason = ?3, lease_owner = NULL, lease_until = NULL, text = NULL",
         jobId,
         owner,
         reason);

@@ -8,6 +8,7 @@ import io.newsbrief.commons.paging.Page;
 import io.newsbrief.commons.text.PlainText;
 import io.newsbrief.summary.client.ArticleClient;
 import io.newsbrief.summary.client.ArticleClient.ArticleHeader;
+import io.newsbrief.summary.client.ArticleClient.ArticleToSummarize;
 import io.newsbrief.summary.config.SummaryConfig;
 import io.newsbrief.summary.repository.Brief;
 import io.newsbrief.summary.repository.BriefHeader;
@@ -103,22 +104,23 @@ public class BriefService {
   }
 
   /**
-   * {@link #request} for up to {@value ArticleClient#HEADERS_PER_CALL} articles: one
-   * BatchGetArticles for their headers and one insert, whatever the count.
+   * {@link #request} for up to {@value ArticleClient#ARTICLES_PER_REQUEST} articles: their headers
+   * and texts in one round of calls and one insert, whatever the count. Each job keeps the text
+   * until it ends, so its worker need not fetch it again.
    */
   public BatchRequested requestAll(List<UUID> articleIds, String method) {
     List<UUID> distinct = articleIds.stream().distinct().toList();
-    if (distinct.isEmpty() || distinct.size() > ArticleClient.HEADERS_PER_CALL) {
+    if (distinct.isEmpty() || distinct.size() > ArticleClient.ARTICLES_PER_REQUEST) {
       throw new InvalidArgumentException(
-          "article_ids", "must hold 1 to " + ArticleClient.HEADERS_PER_CALL + " ids");
+          "article_ids", "must hold 1 to " + ArticleClient.ARTICLES_PER_REQUEST + " ids");
     }
     String resolved = summarizers.resolve(method, config.defaultMethod());
-    Map<UUID, ArticleHeader> headers = articles.headers(distinct);
+    Map<UUID, ArticleToSummarize> found = articles.toSummarize(distinct);
     Instant now = JobQueue.now();
     List<BriefJob> jobs =
         distinct.stream()
-            .filter(headers::containsKey)
-            .map(id -> newJob(headers.get(id), resolved, now))
+            .filter(found::containsKey)
+            .map(id -> newJob(found.get(id), resolved, now))
             .toList();
     List<Enqueued> enqueued =
         jobs.isEmpty()
@@ -131,10 +133,11 @@ public class BriefService {
         enqueued.stream()
             .map(e -> new Requested(BriefView.of(e.job(), null), e.created()))
             .toList(),
-        distinct.stream().filter(id -> !headers.containsKey(id)).toList());
+        distinct.stream().filter(id -> !found.containsKey(id)).toList());
   }
 
-  private static BriefJob newJob(ArticleHeader article, String method, Instant now) {
+  private static BriefJob newJob(ArticleToSummarize found, String method, Instant now) {
+    ArticleHeader article = found.header();
     BriefJob job = new BriefJob();
     job.id = UUID.randomUUID();
     job.articleId = article.id();
@@ -143,6 +146,7 @@ public class BriefService {
     job.header =
         new BriefHeader(
             article.title(), article.canonicalUrl(), article.sourceName(), article.language());
+    job.text = found.text();
     job.createdAt = now;
     return job;
   }

@@ -25,6 +25,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -215,16 +216,34 @@ public class BriefWorkers {
   private record Finished(BriefJob job, Made made) {}
 
   /**
-   * Fetches the jobs' texts into {@code texts} in one call; should that fail, each alone, so that
-   * an article that cannot be fetched does not hold back the others.
+   * Puts the jobs' texts into {@code texts}: the text each job was requested with, else fetched in
+   * one round of calls; should that fail, each alone, so that an article that cannot be fetched
+   * does not hold back the others.
    *
    * @return the jobs to summarize; those whose fetch failed are settled
    */
   private List<BriefJob> fetchTexts(
       List<BriefJob> jobs, Map<UUID, ArticleContent> texts, String owner) {
-    if (jobs.isEmpty()) {
+    List<BriefJob> withoutText = new ArrayList<>();
+    for (BriefJob job : jobs) {
+      if (job.text == null) {
+        withoutText.add(job);
+      } else {
+        texts.put(
+            job.articleId, new ArticleContent(job.header.title(), job.text, job.header.language()));
+      }
+    }
+    if (withoutText.isEmpty()) {
       return jobs;
     }
+    List<BriefJob> ready = new ArrayList<>(jobs);
+    ready.removeAll(withoutText);
+    ready.addAll(fetchEach(withoutText, texts, owner));
+    return ready;
+  }
+
+  private List<BriefJob> fetchEach(
+      List<BriefJob> jobs, Map<UUID, ArticleContent> texts, String owner) {
     try {
       texts.putAll(articles.contents(jobs.stream().map(job -> job.articleId).toList()));
       return jobs;
@@ -235,7 +254,7 @@ public class BriefWorkers {
       }
       List<BriefJob> fetched = new ArrayList<>();
       for (BriefJob job : jobs) {
-        fetched.addAll(fetchTexts(List.of(job), texts, owner));
+        fetched.addAll(fetchEach(List.of(job), texts, owner));
       }
       return fetched;
     }
@@ -275,12 +294,9 @@ public class BriefWorkers {
     if (finished.isEmpty()) {
       return;
     }
-    List<Boolean> done;
+    Set<UUID> done;
     try {
-      done =
-          settle(
-              finished.get(0).job(),
-              () -> finished.stream().map(f -> complete(f.job(), owner, f.made())).toList());
+      done = settle(finished.get(0).job(), () -> complete(finished, owner));
     } catch (RuntimeException e) {
       if (DatabaseFailures.isUnreachable(e)) {
         throw e;
@@ -296,9 +312,8 @@ public class BriefWorkers {
       }
       return;
     }
-    for (int i = 0; i < finished.size(); i++) {
-      Finished f = finished.get(i);
-      if (!done.get(i)) {
+    for (Finished f : finished) {
+      if (!done.contains(f.job().id)) {
         metrics.failed(FailureKind.LEASE_EXPIRED);
         LOG.warnf("brief job %s: lease lost to another worker; its result was dropped", f.job().id);
       } else if (f.made().method() != null) {
@@ -376,13 +391,19 @@ public class BriefWorkers {
     }
   }
 
-  /** Result and DONE in one transaction, or nothing when the lease is no longer ours. */
-  private boolean complete(BriefJob job, String owner, Made made) {
-    if (!queue.markDone(job.id, owner)) {
-      return false;
-    }
-    made.store().accept(JobQueue.now());
-    return true;
+  /**
+   * Marks the jobs DONE in one statement and stores the results of those still ours (inserted in
+   * one batch at commit), in the caller's transaction.
+   *
+   * @return the jobs marked DONE
+   */
+  private Set<UUID> complete(List<Finished> finished, String owner) {
+    Set<UUID> done = queue.markDone(finished.stream().map(f -> f.job().id).toList(), owner);
+    Instant generatedAt = JobQueue.now();
+    finished.stream()
+        .filter(f -> done.contains(f.job().id))
+        .forEach(f -> f.made().store().accept(generatedAt));
+    return done;
   }
 
   /** initial × 2^(attempt-1), capped, with up to 20% jitter so retries of many jobs spread out. */

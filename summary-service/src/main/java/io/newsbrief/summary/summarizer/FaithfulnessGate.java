@@ -46,11 +46,7 @@ public class FaithfulnessGate {
   public StorySummary scored(StorySummary summary, List<ArticleContent> sources) {
     Citations citations = new Citations(sources);
     return summary.withFaithfulness(
-        summary
-            .sentences()
-            .mapToDouble(sentence -> citations.check(sentence).support())
-            .average()
-            .orElse(0));
+        summary.sentences().mapToDouble(citations::support).average().orElse(0));
   }
 
   /**
@@ -118,11 +114,17 @@ public class FaithfulnessGate {
     }
 
     SourceSupport.SentenceCheck check(CitedSentence sentence) {
-      return bySources
-          .computeIfAbsent(
-              sentence.sources(),
-              cited -> SourceSupport.of(cited.stream().map(i -> source(sources.get(i))).toList()))
-          .check(sentence.text());
+      return of(sentence).check(sentence.text());
+    }
+
+    double support(CitedSentence sentence) {
+      return of(sentence).support(sentence.text());
+    }
+
+    private SourceSupport of(CitedSentence sentence) {
+      return bySources.computeIfAbsent(
+          sentence.sources(),
+          cited -> SourceSupport.of(cited.stream().map(i -> source(sources.get(i))).toList()));
     }
   }
 

@@ -25,8 +25,8 @@ import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
  * what overlap cannot: a name (a capitalised word past the sentence's first) or number that no
  * source contains, and a word that the sentence negates and the source sentence it matches best
  * states plainly, or the reverse ("did not approve" against "approved"). What each signal adds on
- * human-labelled pairs is in docs/summary-service.md. Built once per set of sources; thread-safe
- * after that.
+ * human-labelled pairs is in docs/summary-service.md. Made once per set of sources, indexed when
+ * first needed; thread-safe.
  */
 public final class SourceSupport {
 
@@ -98,6 +98,8 @@ public final class SourceSupport {
   /** How many words after a negation it governs ("did not approve the new budget"). */
   private static final int NEGATION_SCOPE = 3;
 
+  private final List<String> sources;
+  private volatile boolean indexed;
   private final Set<String> unigrams = new HashSet<>();
   private final Set<String> bigrams = new HashSet<>();
   private final Set<String> trigrams = new HashSet<>();
@@ -106,25 +108,39 @@ public final class SourceSupport {
   private final List<Polarity> sentences = new ArrayList<>();
 
   private SourceSupport(List<String> sources) {
-    for (String source : sources) {
-      for (String sentence : sentencesOf(source)) {
-        List<Token> tokens = tokens(sentence);
-        for (int i = 0; i < tokens.size(); i++) {
-          unigrams.add(tokens.get(i).stem());
-          words.add(word(tokens.get(i).surface()));
-          String number = number(tokens.get(i).surface());
-          if (!number.isEmpty()) {
-            numbers.add(number);
-          }
-          if (i >= 1) {
-            bigrams.add(gram(tokens, i - 1, 2));
-          }
-          if (i >= 2) {
-            trigrams.add(gram(tokens, i - 2, 3));
-          }
-        }
-        sentences.add(Polarity.of(tokens));
+    this.sources = List.copyOf(sources);
+  }
+
+  /** Indexes the sources on first need: a brief that only quotes them never needs it. */
+  private void index() {
+    if (indexed) {
+      return;
+    }
+    synchronized (this) {
+      if (indexed) {
+        return;
       }
+      for (String source : sources) {
+        for (String sentence : sentencesOf(source)) {
+          List<Token> tokens = tokens(sentence);
+          for (int i = 0; i < tokens.size(); i++) {
+            unigrams.add(tokens.get(i).stem());
+            words.add(word(tokens.get(i).surface()));
+            String number = number(tokens.get(i).surface());
+            if (!number.isEmpty()) {
+              numbers.add(number);
+            }
+            if (i >= 1) {
+              bigrams.add(gram(tokens, i - 1, 2));
+            }
+            if (i >= 2) {
+              trigrams.add(gram(tokens, i - 2, 3));
+            }
+          }
+          sentences.add(Polarity.of(tokens));
+        }
+      }
+      indexed = true;
     }
   }
 
@@ -143,11 +159,38 @@ public final class SourceSupport {
 
   /** The mean support of a summary's sentences, in [0, 1]; 0 for none. */
   public double score(List<String> summarySentences) {
-    return summarySentences.stream().mapToDouble(s -> check(s).support()).average().orElse(0);
+    return summarySentences.stream().mapToDouble(this::support).average().orElse(0);
+  }
+
+  /**
+   * A sentence's support: 1 when it stands whole, word for word, in a source (every word, pair and
+   * triple of it is found there; the built-in summarizers' sentences do), else as {@link #check}
+   * measures it.
+   */
+  public double support(String sentence) {
+    return sources.stream().anyMatch(source -> standsWholeIn(sentence, source))
+        ? 1
+        : check(sentence).support();
+  }
+
+  /** {@code sentence} occurs in {@code source} with no letter or digit glued to either end. */
+  private static boolean standsWholeIn(String sentence, String source) {
+    if (sentence.isBlank()) {
+      return false;
+    }
+    for (int at = source.indexOf(sentence); at >= 0; at = source.indexOf(sentence, at + 1)) {
+      int end = at + sentence.length();
+      if ((at == 0 || !Character.isLetterOrDigit(source.charAt(at - 1)))
+          && (end == source.length() || !Character.isLetterOrDigit(source.charAt(end)))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** What the sources make of one sentence. */
   public SentenceCheck check(String sentence) {
+    index();
     List<Token> tokens = tokens(sentence);
     Set<String> content = content(tokens);
     double support =

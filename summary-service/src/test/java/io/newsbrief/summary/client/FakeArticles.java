@@ -20,6 +20,7 @@ public class FakeArticles {
   private final Map<String, Article> articles = new ConcurrentHashMap<>();
   private final Map<String, AtomicInteger> unavailable = new ConcurrentHashMap<>();
   private final Set<String> goneAfterRequest = ConcurrentHashMap.newKeySet();
+  private final Map<String, AtomicInteger> textFetches = new ConcurrentHashMap<>();
   private final Map<String, List<String>> stories = new ConcurrentHashMap<>();
   private final Map<String, String> survivors = new ConcurrentHashMap<>();
 
@@ -85,9 +86,20 @@ public class FakeArticles {
     unavailable.put(id, new AtomicInteger(calls));
   }
 
-  /** The article can be requested but is gone when a worker fetches its text. */
+  /** The article is gone once its text was fetched (when its brief was requested). */
   public void goneAfterRequest(String id) {
     goneAfterRequest.add(id);
+  }
+
+  /** The article is gone from now on. */
+  public void remove(String id) {
+    articles.remove(id);
+  }
+
+  /** How often the text of {@code id} was fetched. */
+  public int textFetches(String id) {
+    AtomicInteger fetches = textFetches.get(id);
+    return fetches == null ? 0 : fetches.get();
   }
 
   boolean takeUnavailable(String id) {
@@ -100,6 +112,9 @@ public class FakeArticles {
   }
 
   Optional<Article> fullText(String id) {
-    return goneAfterRequest.contains(id) ? Optional.empty() : Optional.ofNullable(articles.get(id));
+    int fetches = textFetches.computeIfAbsent(id, key -> new AtomicInteger()).getAndIncrement();
+    return goneAfterRequest.contains(id) && fetches > 0
+        ? Optional.empty()
+        : Optional.ofNullable(articles.get(id));
   }
 }

@@ -290,24 +290,34 @@ class SummaryGrpcServiceTest {
   }
 
   @Test
-  void articleServiceOutagesAreRetriedAndAVanishedArticleFails() {
+  void articleServiceOutagesAtTheRequestAreRetriedThenAnsweredUnavailable() {
     Article flaky = articles.add("Example News", "Flaky", SummaryGrpcServiceTestData.STORY);
-    articles.failNextGets(flaky.getId(), 4); // more than one attempt's retries
+    articles.failNextGets(flaky.getId(), 2); // within the client's two retries
     request(flaky.getId());
     assertThat(awaitTerminal(flaky.getId()).getState()).isEqualTo(JobState.JOB_STATE_DONE);
 
     Article down = articles.add("Example News", "Down", SummaryGrpcServiceTestData.STORY);
     articles.failNextGets(down.getId(), Integer.MAX_VALUE);
-    request(down.getId());
-    Brief failed = awaitTerminal(down.getId());
-    assertThat(failed.getState()).isEqualTo(JobState.JOB_STATE_FAILED);
-    assertThat(failed.getReason()).contains("article-service");
+    assertThat(codeOf(() -> request(down.getId()))).isEqualTo(Status.Code.UNAVAILABLE);
+    assertThat(
+            codeOf(
+                () ->
+                    stub()
+                        .getBrief(GetBriefRequest.newBuilder().setArticleId(down.getId()).build())))
+        .as("nothing queued: the caller asks again")
+        .isEqualTo(Status.Code.NOT_FOUND);
+  }
 
-    Article gone = articles.add("Example News", "Gone", SummaryGrpcServiceTestData.STORY);
+  @Test
+  void theWorkerSummarizesTheTextTheBriefWasRequestedWith() {
+    Article gone = articles.add("Example News", "Gone later", SummaryGrpcServiceTestData.STORY);
     articles.goneAfterRequest(gone.getId());
     request(gone.getId());
-    Brief missing = awaitTerminal(gone.getId());
-    assertThat(missing.getState()).isEqualTo(JobState.JOB_STATE_FAILED);
-    assertThat(missing.getReason()).isEqualTo("the article no longer exists");
+
+    Brief brief = awaitTerminal(gone.getId());
+    assertThat(brief.getState()).isEqualTo(JobState.JOB_STATE_DONE);
+    assertThat(brief.getLead())
+        .startsWith("Delegates from both countries met in Geneva on Monday.");
+    assertThat(articles.textFetches(gone.getId())).as("only the request's").isEqualTo(1);
   }
 }

@@ -72,7 +72,7 @@ class JobQueueTest {
 
   private void drain() {
     while (claim("drainer")
-        .map(id -> QuarkusTransaction.requiringNew().call(() -> queue.markDone(id, "drainer")))
+        .map(id -> QuarkusTransaction.requiringNew().call(() -> markDone(id, "drainer")))
         .isPresent()) {
       // leave no due job behind for the next test
     }
@@ -138,12 +138,26 @@ class JobQueueTest {
     QuarkusTransaction.requiringNew().run(() -> queue.release(jobs.subList(1, 3), "slow"));
 
     assertThat(claim("other", 3)).containsExactlyInAnyOrderElementsOf(jobs.subList(1, 3));
-    assertThat(QuarkusTransaction.requiringNew().call(() -> queue.markDone(jobs.get(0), "slow")))
+    assertThat(QuarkusTransaction.requiringNew().call(() -> markDone(jobs.get(0), "slow")))
         .isTrue();
     for (UUID job : jobs.subList(1, 3)) {
-      assertThat(QuarkusTransaction.requiringNew().call(() -> queue.markDone(job, "other")))
-          .isTrue();
+      assertThat(QuarkusTransaction.requiringNew().call(() -> markDone(job, "other"))).isTrue();
     }
+  }
+
+  @Test
+  void aBatchIsMarkedDoneOnlyWhereItsLeaseHolds() {
+    drain();
+    List<UUID> jobs = List.of(enqueue(), enqueue(), enqueue());
+    assertThat(claim("batcher", 3)).containsExactlyInAnyOrderElementsOf(jobs);
+    QuarkusTransaction.requiringNew().run(() -> queue.release(jobs.subList(2, 3), "batcher"));
+    assertThat(claim("thief", 1)).containsExactly(jobs.get(2));
+
+    assertThat(QuarkusTransaction.requiringNew().call(() -> queue.markDone(jobs, "batcher")))
+        .as("one statement; the job another worker holds is left to it")
+        .containsExactlyInAnyOrderElementsOf(jobs.subList(0, 2));
+    assertThat(QuarkusTransaction.requiringNew().call(() -> markDone(jobs.get(2), "thief")))
+        .isTrue();
   }
 
   @Test
@@ -178,9 +192,7 @@ class JobQueueTest {
                     assertThat(batch).hasSizeLessThanOrEqualTo(limit);
                     mine.addAll(batch);
                     for (UUID id : batch) {
-                      assertThat(
-                              QuarkusTransaction.requiringNew()
-                                  .call(() -> queue.markDone(id, owner)))
+                      assertThat(QuarkusTransaction.requiringNew().call(() -> markDone(id, owner)))
                           .isTrue();
                     }
                   }
@@ -212,12 +224,11 @@ class JobQueueTest {
     BriefJob stolen = QuarkusTransaction.requiringNew().call(() -> queue.findById(job));
     assertThat(stolen.leaseOwner).isEqualTo("other");
     assertThat(stolen.attempts).isEqualTo(2);
-    assertThat(QuarkusTransaction.requiringNew().call(() -> queue.markDone(job, "crashed")))
-        .isFalse();
+    assertThat(QuarkusTransaction.requiringNew().call(() -> markDone(job, "crashed"))).isFalse();
     QuarkusTransaction.requiringNew().run(() -> queue.fail(job, "crashed", "late"));
     assertThat(QuarkusTransaction.requiringNew().call(() -> queue.findById(job)).state)
         .isEqualTo(JobState.RUNNING);
-    assertThat(QuarkusTransaction.requiringNew().call(() -> queue.markDone(job, "other"))).isTrue();
+    assertThat(QuarkusTransaction.requiringNew().call(() -> markDone(job, "other"))).isTrue();
   }
 
   @Test
@@ -230,11 +241,11 @@ class JobQueueTest {
     assertThat(claim("other")).as("due at once, no lease to wait out").contains(job);
     BriefJob taken = QuarkusTransaction.requiringNew().call(() -> queue.findById(job));
     assertThat(taken.attempts).isEqualTo(1);
-    assertThat(QuarkusTransaction.requiringNew().call(() -> queue.markDone(job, "stopping")))
+    assertThat(QuarkusTransaction.requiringNew().call(() -> markDone(job, "stopping")))
         .as("the releasing worker is fenced off")
         .isFalse();
     assertThat(QuarkusTransaction.requiringNew().call(() -> queue.release("stopping"))).isZero();
-    assertThat(QuarkusTransaction.requiringNew().call(() -> queue.markDone(job, "other"))).isTrue();
+    assertThat(QuarkusTransaction.requiringNew().call(() -> markDone(job, "other"))).isTrue();
   }
 
   @Test
@@ -256,5 +267,10 @@ class JobQueueTest {
         assertThat(claim("too-early")).as("not due before the backoff").isEmpty();
       }
     }
+  }
+
+  /** Whether the job was marked DONE for {@code owner}, as a worker completes a batch of one. */
+  private boolean markDone(UUID job, String owner) {
+    return queue.markDone(List.of(job), owner).contains(job);
   }
 }

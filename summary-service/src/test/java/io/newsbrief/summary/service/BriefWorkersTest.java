@@ -41,10 +41,11 @@ class BriefWorkersTest {
             + "Fourth sentence. Fifth sentence. Sixth sentence.\n\n"
             + "Seventh sentence. Eighth sentence. Ninth and last sentence.";
     List<UUID> jobs = new ArrayList<>();
+    List<String> articleIds = new ArrayList<>();
     for (int i = 0; i < 60; i++) {
-      UUID articleId =
-          UUID.fromString(articles.add("bulk", "Story " + i, text + " Number " + i + ".").getId());
-      jobs.add(briefs.request(articleId, "").view().jobId());
+      String articleId = articles.add("bulk", "Story " + i, text + " Number " + i + ".").getId();
+      articleIds.add(articleId);
+      jobs.add(briefs.request(UUID.fromString(articleId), "").view().jobId());
     }
 
     await()
@@ -65,6 +66,14 @@ class BriefWorkersTest {
             QuarkusTransaction.requiringNew()
                 .call(() -> briefRepository.count("jobId in ?1", jobs)))
         .isEqualTo(jobs.size());
+    assertThat(articleIds)
+        .as("each text fetched when its brief was requested, never by a worker")
+        .allSatisfy(id -> assertThat(articles.textFetches(id)).isEqualTo(1));
+    assertThat(
+            QuarkusTransaction.requiringNew()
+                .call(() -> queue.count("id in ?1 and text is not null", jobs)))
+        .as("a job forgets its text once done")
+        .isZero();
   }
 
   @Inject BriefWorkers workers;
@@ -79,13 +88,14 @@ class BriefWorkersTest {
       good.add(UUID.fromString(articles.add("batch", "Budget " + i, text).getId()));
     }
     UUID gone = UUID.fromString(articles.add("batch", "Gone", text).getId());
-    articles.goneAfterRequest(gone.toString());
+    articles.remove(gone.toString());
     UUID unreadable = UUID.fromString(articles.add("batch", "Emoji", "👍 …").getId());
     UUID unreachable = UUID.fromString(articles.add("batch", "Down", text).getId());
     articles.failNextGets(unreachable.toString(), Integer.MAX_VALUE);
     List<UUID> all = new ArrayList<>(good);
     all.addAll(List.of(gone, unreadable, unreachable));
-    // Claimed together by one worker, as a batch claim leaves them.
+    // Claimed together by one worker, as a batch claim leaves them; queued without their texts
+    // (as before texts were kept), so the worker fetches them.
     List<UUID> jobIds = all.stream().map(id -> leasedJob(id, "batch-worker", 60)).toList();
     List<BriefJob> batch =
         QuarkusTransaction.requiringNew().call(() -> queue.list("id in ?1", jobIds));

@@ -29,6 +29,30 @@ class SourceSupportTest {
   }
 
   @Test
+  void aSentenceQuotedWholeScoresAsCheckingItWould() {
+    Summary brief =
+        new ExtractiveSummarizer().summarize(new ArticleContent("Budget", ARTICLE, "en"));
+    SourceSupport fresh = SourceSupport.of(List.of(ARTICLE));
+
+    assertThat(fresh.score(brief.sentences()))
+        .isEqualTo(
+            brief.sentences().stream()
+                .mapToDouble(s -> support.check(s).support())
+                .average()
+                .orElse(0));
+  }
+
+  @Test
+  void aSentenceGluedToAnotherWordIsNotTakenAsQuoted() {
+    String glued =
+        "uncil member David Ruiz voted against the plan, arguing that it raised property taxes too"
+            + " sharply.";
+
+    assertThat(ARTICLE).contains(glued);
+    assertThat(support.support(glued)).isLessThan(1.0).isEqualTo(support.check(glued).support());
+  }
+
+  @Test
   void aFaithfulParaphraseIsSupportedAndStatesNoNewFact() {
     var check =
         support.check(
