@@ -232,6 +232,10 @@ public final class StoryClustering {
     for (String next = survivorOf.get(current); next != null; next = survivorOf.get(current)) {
       current = next;
     }
+    // Each merged id on the way now points straight at the survivor: chains of merges stay short.
+    for (String merged = storyId; !merged.equals(current); ) {
+      merged = survivorOf.put(merged, current);
+    }
     return current;
   }
 
@@ -279,17 +283,21 @@ public final class StoryClustering {
    * #MAX_CANDIDATES} of them: those sharing the most.
    */
   private Collection<String> candidateStories(List<String> terms, Instant publishedAt) {
-    Map<String, Integer> shared = new HashMap<>();
+    // Counted by the story each member was stored with, then by survivor: one lookup per story,
+    // not one per posting.
+    Map<String, Integer> sharedAsStored = new HashMap<>();
     for (String term : terms) {
       List<Indexed> posted = postings.getOrDefault(term, List.of());
       // Postings are appended in publication order: the newest stand for a term shared widely.
       for (Indexed indexed :
           posted.subList(Math.max(0, posted.size() - MAX_POSTINGS_PER_TERM), posted.size())) {
         if (withinWindow(indexed.member().publishedAt(), publishedAt)) {
-          shared.merge(survivorOf(indexed.member().storyId()), 1, Integer::sum);
+          sharedAsStored.merge(indexed.member().storyId(), 1, Integer::sum);
         }
       }
     }
+    Map<String, Integer> shared = new HashMap<>();
+    sharedAsStored.forEach((story, count) -> shared.merge(survivorOf(story), count, Integer::sum));
     if (shared.size() <= MAX_CANDIDATES) {
       return shared.keySet();
     }
