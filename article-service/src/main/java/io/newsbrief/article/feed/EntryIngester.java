@@ -44,8 +44,9 @@ import org.jboss.logging.Logger;
 /**
  * Turns a feed's new entries into articles: skips entries earlier polls settled and links already
  * stored (no fetch), takes an entry's own content when it is the full text, else fetches and
- * extracts its page, drops texts already stored under another URL (content hash), and stores the
- * rest through {@link ArticleCatalog#importValidated} (stories, brief requests).
+ * extracts its page, validates it (all of that on the page pool), drops texts already stored under
+ * another URL (content hash), and stores the rest through {@link ArticleCatalog#importValidated}
+ * (stories, brief requests) a batch at a time, each batch as soon as it is ready.
  */
 @ApplicationScoped
 public class EntryIngester {
@@ -96,9 +97,10 @@ public class EntryIngester {
   public record Ingested(int entriesSeen, int created) {}
 
   /**
-   * An entry on its way to becoming an article: its key, and the submission or why there is none.
+   * An entry on its way to becoming an article: its key, and the validated article or why there is
+   * none.
    */
-  private record Candidate(String key, ArticleSubmission submission, EntryRecord settled) {}
+  private record Candidate(String key, NewArticle article, EntryRecord settled) {}
 
   public Ingested ingest(Feed feed, ParsedFeed parsed, URI feedUrl) {
     Map<String, FeedEntry> byKey = new LinkedHashMap<>();
@@ -133,6 +135,7 @@ public class EntryIngester {
             .call(() -> articles.idsByCanonicalUrl(canonicalLinks.values()));
 
     String sourceName = feed.sourceName.isEmpty() ? parsed.title() : feed.sourceName;
+    Instant now = Instant.now();
     List<CompletableFuture<Candidate>> pending = new ArrayList<>();
     canonicalLinks.forEach(
         (key, link) -> {
@@ -143,12 +146,20 @@ public class EntryIngester {
             FeedEntry entry = byKey.get(key);
             pending.add(
                 CompletableFuture.supplyAsync(
-                    () -> candidate(entry, link, sourceName, parsed.language()), pageFetches));
+                    () -> candidate(entry, link, sourceName, parsed.language(), now), pageFetches));
           }
         });
-    List<Candidate> candidates = pending.stream().map(CompletableFuture::join).toList();
-
-    int created = store(candidates, records);
+    // Stored a batch at a time, in feed order, as soon as the batch is prepared: the first batch is
+    // written while the page pool still works on the next.
+    Set<String> hashesInPoll = new HashSet<>();
+    int created = 0;
+    for (int from = 0; from < pending.size(); from += limits.importBatchSize()) {
+      List<Candidate> batch =
+          pending.subList(from, Math.min(pending.size(), from + limits.importBatchSize())).stream()
+              .map(CompletableFuture::join)
+              .toList();
+      created += store(batch, records, hashesInPoll);
+    }
     QuarkusTransaction.requiringNew().run(() -> feeds.recordEntries(feed.id, records));
     records.stream()
         .filter(r -> r.outcome() == EntryOutcome.FAILED || r.outcome() == EntryOutcome.REJECTED)
@@ -165,11 +176,20 @@ public class EntryIngester {
     return new Ingested(records.size(), created);
   }
 
-  /** The entry as a submission; a failure of this one entry is recorded, not the poll's. */
+  /**
+   * The entry as a validated article (normalised and hashed once, here on the page pool); a failure
+   * of this one entry is recorded, not the poll's.
+   */
   private Candidate candidate(
-      FeedEntry entry, String link, String sourceName, String feedLanguage) {
+      FeedEntry entry, String link, String sourceName, String feedLanguage, Instant now) {
     try {
-      return prepare(entry, link, sourceName, feedLanguage);
+      Prepared prepared = prepare(entry, link, sourceName, feedLanguage);
+      if (prepared.submission() == null) {
+        return new Candidate(entry.key(), null, prepared.failure());
+      }
+      return new Candidate(entry.key(), catalog.validate(prepared.submission(), now), null);
+    } catch (InvalidArgumentException e) {
+      return new Candidate(entry.key(), null, reject(entry.key(), e.getMessage()));
     } catch (RuntimeException e) {
       LOG.errorf(e, "entry %s of a feed could not be prepared", entry.key());
       return new Candidate(
@@ -179,32 +199,31 @@ public class EntryIngester {
     }
   }
 
+  /** An entry's submission, or why it has none. */
+  private record Prepared(ArticleSubmission submission, EntryRecord failure) {}
+
   /** The entry as a submission: from its own content when that is the full text, else its page. */
-  private Candidate prepare(FeedEntry entry, String link, String sourceName, String feedLanguage) {
+  private Prepared prepare(FeedEntry entry, String link, String sourceName, String feedLanguage) {
     if (!entry.contentHtml().isBlank()) {
       ExtractedPage content =
           extractor.extract("<article>" + entry.contentHtml() + "</article>", link, feedLanguage);
       if (ArticleText.wordCount(content.text()) >= config.fullContentMinWords()) {
-        return new Candidate(
-            entry.key(), submission(entry, link, sourceName, content, feedLanguage), null);
+        return new Prepared(submission(entry, link, sourceName, content, feedLanguage), null);
       }
     }
     FetchResult page;
     try {
       page = fetcher.get(URI.create(link), CacheValidators.NONE, limits.maxHtmlBytes());
     } catch (FetchException e) {
-      return new Candidate(
-          entry.key(),
-          null,
-          new EntryRecord(entry.key(), EntryOutcome.FAILED, null, e.getMessage()));
+      return new Prepared(
+          null, new EntryRecord(entry.key(), EntryOutcome.FAILED, null, e.getMessage()));
     }
     ExtractedPage extracted =
         extractor.extract(page.text(), page.finalUrl().toString(), feedLanguage);
     String url =
         sameSiteCanonical(page.finalUrl(), extracted.canonicalUrl())
             .orElse(page.finalUrl().toString());
-    return new Candidate(
-        entry.key(), submission(entry, url, sourceName, extracted, feedLanguage), null);
+    return new Prepared(submission(entry, url, sourceName, extracted, feedLanguage), null);
   }
 
   private static ArticleSubmission submission(
@@ -223,58 +242,51 @@ public class EntryIngester {
   }
 
   /**
-   * Stores the candidates that are valid and not already stored under another URL with the same
-   * text, in batches; adds what became of each to {@code records}. Each is validated (normalised
-   * and hashed) once, before the hash lookup.
+   * Stores a batch of candidates, those not already stored under another URL with the same text
+   * (nor earlier in this poll: {@code hashesInPoll}); adds what became of each to {@code records}.
    *
    * @return how many articles were created
    */
-  private int store(List<Candidate> candidates, List<EntryRecord> records) {
-    Instant now = Instant.now();
-    Map<String, NewArticle> valid = new LinkedHashMap<>();
-    for (Candidate candidate : candidates) {
-      if (candidate.submission() == null) {
+  private int store(List<Candidate> batch, List<EntryRecord> records, Set<String> hashesInPoll) {
+    List<Candidate> valid = new ArrayList<>();
+    for (Candidate candidate : batch) {
+      if (candidate.article() == null) {
         records.add(candidate.settled());
-        continue;
-      }
-      try {
-        valid.put(candidate.key(), catalog.validate(candidate.submission(), now));
-      } catch (InvalidArgumentException e) {
-        records.add(reject(candidate.key(), e.getMessage()));
+      } else {
+        valid.add(candidate);
       }
     }
-    List<String> hashes = valid.values().stream().map(NewArticle::contentSha256).toList();
+    List<String> hashes = valid.stream().map(c -> c.article().contentSha256()).toList();
     Map<String, UUID> storedTexts =
         QuarkusTransaction.requiringNew().call(() -> articles.idsByContentHash(hashes));
-    Set<String> firstOfHash = new HashSet<>();
     List<String> keys = new ArrayList<>();
     List<NewArticle> toStore = new ArrayList<>();
-    valid.forEach(
-        (key, article) -> {
-          UUID sameText = storedTexts.get(article.contentSha256());
-          if (sameText != null) {
-            records.add(new EntryRecord(key, EntryOutcome.DUPLICATE, sameText, "same text"));
-          } else if (!firstOfHash.add(article.contentSha256())) {
-            records.add(new EntryRecord(key, EntryOutcome.DUPLICATE, null, "same text"));
-          } else {
-            keys.add(key);
-            toStore.add(article);
-          }
-        });
+    for (Candidate candidate : valid) {
+      NewArticle article = candidate.article();
+      UUID sameText = storedTexts.get(article.contentSha256());
+      if (sameText != null) {
+        records.add(
+            new EntryRecord(candidate.key(), EntryOutcome.DUPLICATE, sameText, "same text"));
+      } else if (!hashesInPoll.add(article.contentSha256())) {
+        records.add(new EntryRecord(candidate.key(), EntryOutcome.DUPLICATE, null, "same text"));
+      } else {
+        keys.add(candidate.key());
+        toStore.add(article);
+      }
+    }
+    if (toStore.isEmpty()) {
+      return 0;
+    }
     int created = 0;
-    for (int from = 0; from < toStore.size(); from += limits.importBatchSize()) {
-      int to = Math.min(toStore.size(), from + limits.importBatchSize());
-      List<ImportOutcome> outcomes = catalog.importValidated(toStore.subList(from, to));
-      for (int i = 0; i < outcomes.size(); i++) {
-        ImportOutcome outcome = outcomes.get(i);
-        String key = keys.get(from + i);
-        if (outcome.kind() == ImportOutcome.Kind.CREATED) {
-          created++;
-          records.add(new EntryRecord(key, EntryOutcome.CREATED, outcome.articleId(), ""));
-        } else {
-          records.add(
-              new EntryRecord(key, EntryOutcome.DUPLICATE, outcome.articleId(), "same URL"));
-        }
+    List<ImportOutcome> outcomes = catalog.importValidated(toStore);
+    for (int i = 0; i < outcomes.size(); i++) {
+      ImportOutcome outcome = outcomes.get(i);
+      if (outcome.kind() == ImportOutcome.Kind.CREATED) {
+        created++;
+        records.add(new EntryRecord(keys.get(i), EntryOutcome.CREATED, outcome.articleId(), ""));
+      } else {
+        records.add(
+            new EntryRecord(keys.get(i), EntryOutcome.DUPLICATE, outcome.articleId(), "same URL"));
       }
     }
     return created;
