@@ -4,7 +4,7 @@ import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.newsbrief.article.config.BriefRequestConfig;
 import io.newsbrief.proto.summary.v1.RequestBriefsRequest;
-import io.newsbrief.proto.summary.v1.RequestStoryBriefRequest;
+import io.newsbrief.proto.summary.v1.RequestStoryBriefsRequest;
 import io.newsbrief.proto.summary.v1.SummaryServiceGrpc.SummaryServiceBlockingStub;
 import io.quarkus.grpc.GrpcClient;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,7 +18,7 @@ import java.util.concurrent.TimeUnit;
 @ApplicationScoped
 public class SummaryClient {
 
-  /** As many as summary-service's RequestBriefs takes. */
+  /** As many as summary-service's RequestBriefs and RequestStoryBriefs take. */
   public static final int BRIEFS_PER_CALL = 100;
 
   private final SummaryServiceBlockingStub summaries;
@@ -51,16 +51,19 @@ public class SummaryClient {
   }
 
   /**
-   * Asks for the story's brief to be remade from its members (coalesced and debounced there).
+   * Asks for the briefs of up to {@value #BRIEFS_PER_CALL} stories to be remade from their members,
+   * in one call (coalesced and debounced there).
    *
-   * @throws BriefRequestFailed when summary-service did not accept it
+   * @throws BriefRequestFailed when summary-service did not accept the batch
    */
-  public void requestStoryBrief(UUID storyId) {
+  public void requestStoryBriefs(List<UUID> storyIds) {
     try {
       summaries
           .withDeadlineAfter(deadlineMillis, TimeUnit.MILLISECONDS)
-          .requestStoryBrief(
-              RequestStoryBriefRequest.newBuilder().setStoryId(storyId.toString()).build());
+          .requestStoryBriefs(
+              RequestStoryBriefsRequest.newBuilder()
+                  .addAllStoryIds(storyIds.stream().map(UUID::toString).toList())
+                  .build());
     } catch (StatusRuntimeException e) {
       throw new BriefRequestFailed(e.getStatus());
     }

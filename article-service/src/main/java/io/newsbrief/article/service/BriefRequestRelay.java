@@ -29,9 +29,9 @@ import org.jboss.logging.Logger;
  * Delivers the brief-request outbox (articles', then stories') to summary-service: right after
  * articles are stored, and every couple of seconds for what is still due (summary-service was down,
  * or another replica's relay died holding rows). A row is deleted only once summary-service
- * accepted the request. A claimed batch of articles goes out in RequestBriefs calls of up to
- * {@value SummaryClient#BRIEFS_PER_CALL}, stories one call each, {@code concurrency} calls at a
- * time: each mostly waits on summary-service.
+ * accepted the request. A claimed batch goes out in RequestBriefs (or RequestStoryBriefs) calls of
+ * up to {@value SummaryClient#BRIEFS_PER_CALL}, {@code concurrency} calls at a time: each mostly
+ * waits on summary-service.
  */
 @ApplicationScoped
 public class BriefRequestRelay {
@@ -93,14 +93,8 @@ public class BriefRequestRelay {
     }
   }
 
-  /**
-   * How a claimed batch goes out: articles {@value SummaryClient#BRIEFS_PER_CALL} to a call,
-   * stories one to a call (each story brief is remade from its members, coalesced there).
-   */
+  /** How a claimed batch goes out: {@value SummaryClient#BRIEFS_PER_CALL} to a call. */
   private static List<List<DueRequest>> deliveries(List<DueRequest> due) {
-    if (due.isEmpty() || due.get(0).subject() == Subject.STORY) {
-      return due.stream().map(List::of).toList();
-    }
     List<List<DueRequest>> calls = new ArrayList<>();
     for (int from = 0; from < due.size(); from += SummaryClient.BRIEFS_PER_CALL) {
       calls.add(due.subList(from, Math.min(due.size(), from + SummaryClient.BRIEFS_PER_CALL)));
@@ -111,7 +105,7 @@ public class BriefRequestRelay {
   private void deliver(List<DueRequest> requests) {
     try {
       if (requests.get(0).subject() == Subject.STORY) {
-        summaries.requestStoryBrief(requests.get(0).id());
+        summaries.requestStoryBriefs(requests.stream().map(DueRequest::id).toList());
       } else {
         summaries.requestBriefs(requests.stream().map(DueRequest::id).toList());
       }

@@ -5,8 +5,9 @@ import io.grpc.stub.StreamObserver;
 import io.newsbrief.proto.summary.v1.JobState;
 import io.newsbrief.proto.summary.v1.RequestBriefsRequest;
 import io.newsbrief.proto.summary.v1.RequestBriefsResponse;
-import io.newsbrief.proto.summary.v1.RequestStoryBriefRequest;
 import io.newsbrief.proto.summary.v1.RequestStoryBriefResponse;
+import io.newsbrief.proto.summary.v1.RequestStoryBriefsRequest;
+import io.newsbrief.proto.summary.v1.RequestStoryBriefsResponse;
 import io.newsbrief.proto.summary.v1.RequestedBrief;
 import io.newsbrief.proto.summary.v1.SummaryServiceGrpc;
 import io.quarkus.grpc.GrpcService;
@@ -76,15 +77,18 @@ public class FakeSummaryService extends SummaryServiceGrpc.SummaryServiceImplBas
   }
 
   @Override
-  public void requestStoryBrief(
-      RequestStoryBriefRequest request, StreamObserver<RequestStoryBriefResponse> response) {
-    storyRequests.add(request.getStoryId());
-    response.onNext(
-        RequestStoryBriefResponse.newBuilder()
-            .setJobId(request.getStoryId())
-            .setState(JobState.JOB_STATE_PENDING)
-            .setCreated(true)
-            .build());
+  public void requestStoryBriefs(
+      RequestStoryBriefsRequest request, StreamObserver<RequestStoryBriefsResponse> response) {
+    storyRequests.addAll(request.getStoryIdsList());
+    var answer = RequestStoryBriefsResponse.newBuilder();
+    for (String id : request.getStoryIdsList()) {
+      answer.addRequested(
+          RequestStoryBriefResponse.newBuilder()
+              .setJobId(id)
+              .setState(JobState.JOB_STATE_PENDING)
+              .setCreated(true));
+    }
+    response.onNext(answer.build());
     response.onCompleted();
   }
 }

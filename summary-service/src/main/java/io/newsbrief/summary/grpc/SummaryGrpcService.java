@@ -18,6 +18,8 @@ import io.newsbrief.proto.summary.v1.RequestBriefsRequest;
 import io.newsbrief.proto.summary.v1.RequestBriefsResponse;
 import io.newsbrief.proto.summary.v1.RequestStoryBriefRequest;
 import io.newsbrief.proto.summary.v1.RequestStoryBriefResponse;
+import io.newsbrief.proto.summary.v1.RequestStoryBriefsRequest;
+import io.newsbrief.proto.summary.v1.RequestStoryBriefsResponse;
 import io.newsbrief.proto.summary.v1.StoryBrief;
 import io.newsbrief.proto.summary.v1.SummarizeRequest;
 import io.newsbrief.proto.summary.v1.SummarizeResponse;
@@ -34,6 +36,8 @@ import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
+import java.util.List;
+import java.util.UUID;
 
 /** The gRPC edge of summary-service: maps messages, calls {@link BriefService}, maps errors. */
 @GrpcService
@@ -54,14 +58,32 @@ public class SummaryGrpcService implements SummaryService {
   public Uni<RequestStoryBriefResponse> requestStoryBrief(RequestStoryBriefRequest request) {
     return GrpcCalls.unary(
         () -> {
-          var requested = storyBriefs.request(Uuids.parse("story_id", request.getStoryId()));
-          StoryBrief brief = BriefMessages.toProto(requested.view());
-          return RequestStoryBriefResponse.newBuilder()
-              .setJobId(brief.getJobId())
-              .setState(brief.getState())
-              .setCreated(requested.created())
-              .build();
+          return toProto(storyBriefs.request(Uuids.parse("story_id", request.getStoryId())));
         });
+  }
+
+  @Override
+  @Blocking
+  public Uni<RequestStoryBriefsResponse> requestStoryBriefs(RequestStoryBriefsRequest request) {
+    return GrpcCalls.unary(
+        () -> {
+          List<UUID> ids =
+              request.getStoryIdsList().stream().map(id -> Uuids.parse("story_ids", id)).toList();
+          var response = RequestStoryBriefsResponse.newBuilder();
+          storyBriefs
+              .requestAll(ids)
+              .forEach(requested -> response.addRequested(toProto(requested)));
+          return response.build();
+        });
+  }
+
+  private static RequestStoryBriefResponse toProto(StoryBriefService.Requested requested) {
+    StoryBrief brief = BriefMessages.toProto(requested.view());
+    return RequestStoryBriefResponse.newBuilder()
+        .setJobId(brief.getJobId())
+        .setState(brief.getState())
+        .setCreated(requested.created())
+        .build();
   }
 
   @Override

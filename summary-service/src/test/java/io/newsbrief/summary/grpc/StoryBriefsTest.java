@@ -9,6 +9,8 @@ import io.grpc.StatusRuntimeException;
 import io.newsbrief.proto.summary.v1.GetStoryBriefRequest;
 import io.newsbrief.proto.summary.v1.JobState;
 import io.newsbrief.proto.summary.v1.RequestStoryBriefRequest;
+import io.newsbrief.proto.summary.v1.RequestStoryBriefsRequest;
+import io.newsbrief.proto.summary.v1.RequestStoryBriefsResponse;
 import io.newsbrief.proto.summary.v1.StoryBrief;
 import io.newsbrief.proto.summary.v1.StorySource;
 import io.newsbrief.proto.summary.v1.SummaryServiceGrpc.SummaryServiceBlockingStub;
@@ -184,6 +186,54 @@ class StoryBriefsTest {
     StoryBrief after =
         awaitBrief(merged, b -> b.getState() == JobState.JOB_STATE_DONE && !b.hasGeneratedAt());
     assertThat(after.getLeadList()).isEmpty();
+  }
+
+  @Test
+  void aBatchRequestQueuesOneJobPerStoryAnswersInOrderAndIsIdempotent() {
+    String first = storyOf(2);
+    String second = storyOf(2);
+    RequestStoryBriefsRequest batch =
+        RequestStoryBriefsRequest.newBuilder()
+            .addAllStoryIds(List.of(second, first, second))
+            .build();
+
+    RequestStoryBriefsResponse queued = stub().requestStoryBriefs(batch);
+
+    assertThat(queued.getRequestedList())
+        .as("one answer per distinct story, in request order")
+        .hasSize(2)
+        .allSatisfy(requested -> assertThat(requested.getCreated()).isTrue());
+    assertThat(get(second).getJobId()).isEqualTo(queued.getRequested(0).getJobId());
+    assertThat(get(first).getJobId()).isEqualTo(queued.getRequested(1).getJobId());
+    stub().requestStoryBriefs(batch);
+    for (String story : List.of(first, second)) {
+      assertThat(
+              QuarkusTransaction.requiringNew()
+                  .call(
+                      () ->
+                          queue.count(
+                              "storyId = ?1 and state = ?2",
+                              UUID.fromString(story),
+                              io.newsbrief.summary.repository.JobState.PENDING)))
+          .as("asked again: coalesced, at most one job waits per story")
+          .isLessThanOrEqualTo(1);
+      awaitBrief(story, b -> b.getState() == JobState.JOB_STATE_DONE);
+    }
+
+    RequestStoryBriefsRequest.Builder tooMany = RequestStoryBriefsRequest.newBuilder();
+    for (int i = 0; i < 101; i++) {
+      tooMany.addStoryIds(UUID.randomUUID().toString());
+    }
+    for (RequestStoryBriefsRequest refused :
+        List.of(
+            tooMany.build(),
+            RequestStoryBriefsRequest.getDefaultInstance(),
+            RequestStoryBriefsRequest.newBuilder().addStoryIds("not-a-uuid").build())) {
+      assertThatThrownBy(() -> stub().requestStoryBriefs(refused))
+          .isInstanceOfSatisfying(
+              StatusRuntimeException.class,
+              e -> assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT));
+    }
   }
 
   @Test
