@@ -216,9 +216,7 @@ public class BriefWorkers {
   private record Finished(BriefJob job, Made made) {}
 
   /**
-   * Puts the jobs' texts into {@code texts}: the text each job was requested with, else fetched in
-   * one round of calls; should that fail, each alone, so that an article that cannot be fetched
-   * does not hold back the others.
+   * Puts the jobs' texts into {@code texts}: the text each job was requested with, else fetched.
    *
    * @return the jobs to summarize; those whose fetch failed are settled
    */
@@ -242,6 +240,10 @@ public class BriefWorkers {
     return ready;
   }
 
+  /**
+   * Fetches the jobs' texts in one round of calls; should that fail, each alone, so that an article
+   * that cannot be fetched does not hold back the others.
+   */
   private List<BriefJob> fetchEach(
       List<BriefJob> jobs, Map<UUID, ArticleContent> texts, String owner) {
     try {
