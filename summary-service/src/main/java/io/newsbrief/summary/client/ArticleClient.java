@@ -10,8 +10,8 @@ import io.newsbrief.proto.article.v1.BatchGetArticlesRequest;
 import io.newsbrief.proto.article.v1.BatchGetArticlesResponse;
 import io.newsbrief.proto.article.v1.GetStoryRequest;
 import io.newsbrief.proto.article.v1.MutinyArticleServiceGrpc.MutinyArticleServiceStub;
+import io.newsbrief.proto.article.v1.MutinyStoryServiceGrpc.MutinyStoryServiceStub;
 import io.newsbrief.proto.article.v1.Story;
-import io.newsbrief.proto.article.v1.StoryServiceGrpc.StoryServiceBlockingStub;
 import io.newsbrief.summary.config.SummaryConfig;
 import io.newsbrief.summary.summarizer.ArticleContent;
 import io.quarkus.grpc.GrpcClient;
@@ -19,6 +19,7 @@ import io.smallrye.faulttolerance.api.RetryWhen;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URI;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -29,28 +30,31 @@ import java.util.function.Predicate;
 import org.eclipse.microprofile.faulttolerance.Retry;
 
 /**
- * article-service as summary-service needs it. Each call has its own deadline; a failed call is
- * retried twice with jitter, then reported as {@link UnavailableException}. Proto and gRPC types
- * stop here.
+ * article-service as summary-service needs it. Each call has its own deadline and waits within it
+ * for the channel to be ready (a call made while the channel reconnects, after article-service
+ * restarted, waits for it instead of failing at once); a failed call is retried twice with jitter,
+ * then reported as {@link UnavailableException}. Proto and gRPC types stop here.
  */
 @ApplicationScoped
 public class ArticleClient {
 
   static final int TEXTS_PER_CALL = 8;
 
+  private static final Duration RETRY_DELAY = Duration.ofMillis(200);
+
   /** As many as one brief request names: up to 13 concurrent calls of {@value #TEXTS_PER_CALL}. */
   public static final int ARTICLES_PER_REQUEST = 100;
 
   private final MutinyArticleServiceStub concurrentArticles;
-  private final StoryServiceBlockingStub stories;
+  private final MutinyStoryServiceStub concurrentStories;
   private final long deadlineMillis;
 
   ArticleClient(
       @GrpcClient("articles") MutinyArticleServiceStub concurrentArticles,
-      @GrpcClient("articles") StoryServiceBlockingStub stories,
+      @GrpcClient("articles") MutinyStoryServiceStub concurrentStories,
       SummaryConfig config) {
     this.concurrentArticles = concurrentArticles;
-    this.stories = stories;
+    this.concurrentStories = concurrentStories;
     this.deadlineMillis = config.articleDeadline().toMillis();
   }
 
@@ -61,22 +65,54 @@ public class ArticleClient {
   public record Member(UUID articleId, String outlet, String title, String url) {}
 
   /**
-   * The story {@code storyId} or, when it was merged into another, that one (its id differs).
-   *
-   * @throws NotFoundException when article-service knows no such story
+   * A story as its brief reads it: its members, or why it could not be read ({@link
+   * NotFoundException} when article-service knows no such story, else {@link
+   * UnavailableException}).
    */
-  @Retry(maxRetries = 2, delay = 200, jitter = 100)
-  @RetryWhen(exception = IsUnavailable.class)
-  public StoryMembers story(UUID storyId) {
-    Story story;
-    try {
-      story =
-          stories
+  public record StoryRead(StoryMembers story, RuntimeException failure) {}
+
+  /**
+   * The stories {@code storyIds}, each as it is now or, when it was merged into another, that one
+   * (its id differs). Every GetStory is in flight at once, each with its own deadline and retried
+   * twice when unavailable: a batch of story jobs costs one round trip, and a story that cannot be
+   * read fails alone.
+   */
+  public Map<UUID, StoryRead> stories(List<UUID> storyIds) {
+    List<Uni<StoryRead>> calls = new ArrayList<>();
+    for (UUID id : storyIds) {
+      calls.add(
+          concurrentStories
               .withDeadlineAfter(deadlineMillis, TimeUnit.MILLISECONDS)
-              .getStory(GetStoryRequest.newBuilder().setId(storyId.toString()).build());
-    } catch (StatusRuntimeException e) {
-      throw notFoundOrUnavailable(e, "story " + storyId);
+              .withWaitForReady()
+              .getStory(GetStoryRequest.newBuilder().setId(id.toString()).build())
+              .onFailure(ArticleClient::isRetryable)
+              .retry()
+              .withBackOff(RETRY_DELAY)
+              .atMost(2)
+              .map(story -> new StoryRead(members(story), null))
+              .onFailure(StatusRuntimeException.class)
+              .recoverWithItem(
+                  e ->
+                      new StoryRead(
+                          null, notFoundOrUnavailable((StatusRuntimeException) e, "story " + id))));
     }
+    if (calls.isEmpty()) {
+      return Map.of();
+    }
+    List<StoryRead> reads = Uni.join().all(calls).andFailFast().await().indefinitely();
+    Map<UUID, StoryRead> byId = new HashMap<>();
+    for (int i = 0; i < storyIds.size(); i++) {
+      byId.put(storyIds.get(i), reads.get(i));
+    }
+    return byId;
+  }
+
+  private static boolean isRetryable(Throwable failure) {
+    return failure instanceof StatusRuntimeException e
+        && e.getStatus().getCode() != Status.Code.NOT_FOUND;
+  }
+
+  private static StoryMembers members(Story story) {
     List<Member> members =
         story.getMembersList().stream()
             .map(
@@ -145,6 +181,7 @@ public class ArticleClient {
       calls.add(
           concurrentArticles
               .withDeadlineAfter(deadlineMillis, TimeUnit.MILLISECONDS)
+              .withWaitForReady()
               .batchGetArticles(
                   BatchGetArticlesRequest.newBuilder()
                       .addAllIds(batch.stream().map(UUID::toString).toList())

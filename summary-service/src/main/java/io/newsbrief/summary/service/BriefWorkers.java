@@ -158,10 +158,11 @@ public class BriefWorkers {
   }
 
   /**
-   * A claimed batch: the articles' texts in one call, each summarized, and every brief stored with
-   * its DONE in one transaction; then the story jobs one by one. A job that fails is settled alone
-   * and never fails its batch-mates. What is not started within half the lease goes back to the
-   * queue (slow LLM calls), so no job outlives its lease waiting for its mates.
+   * A claimed batch: the articles' texts in one call (the stories and their members' texts in one
+   * round each), each summarized, and every brief stored with its DONE in one transaction. A job
+   * that fails is settled alone and never fails its batch-mates. What is not started within half
+   * the lease goes back to the queue (slow LLM calls), so no job outlives its lease waiting for its
+   * mates.
    */
   void process(List<BriefJob> jobs, String owner) {
     Instant releaseAfter = jobs.get(0).leaseUntil.minus(config.lease().dividedBy(2));
@@ -184,6 +185,8 @@ public class BriefWorkers {
     List<BriefJob> storyJobs = open.stream().filter(job -> job.storyId != null).toList();
     Map<UUID, ArticleContent> texts = new HashMap<>();
     articleJobs = fetchTexts(articleJobs, texts, owner);
+    Map<UUID, StoryBriefMaker.Sources> storySources =
+        storyJobs.isEmpty() ? Map.of() : stories.read(storyJobs);
     List<Finished> finished = new ArrayList<>();
     List<BriefJob> inOrder = new ArrayList<>(articleJobs);
     inOrder.addAll(storyJobs);
@@ -198,17 +201,13 @@ public class BriefWorkers {
       try {
         made =
             job.storyId != null
-                ? stories.make(job)
+                ? stories.make(job, storySources.get(job.id))
                 : makeArticleBrief(job, texts.get(job.articleId));
       } catch (RuntimeException e) {
         failed(job, owner, e);
         continue;
       }
-      if (job.storyId == null) {
-        finished.add(new Finished(job, made));
-      } else {
-        completeAll(List.of(new Finished(job, made)), owner);
-      }
+      finished.add(new Finished(job, made));
     }
     completeAll(finished, owner);
   }

@@ -4,6 +4,7 @@ import io.newsbrief.commons.error.InvalidArgumentException;
 import io.newsbrief.summary.client.ArticleClient;
 import io.newsbrief.summary.client.ArticleClient.Member;
 import io.newsbrief.summary.client.ArticleClient.StoryMembers;
+import io.newsbrief.summary.client.ArticleClient.StoryRead;
 import io.newsbrief.summary.config.SummaryConfig;
 import io.newsbrief.summary.repository.BriefJob;
 import io.newsbrief.summary.repository.StoryBrief;
@@ -14,8 +15,11 @@ import io.newsbrief.summary.summarizer.StorySummary;
 import io.newsbrief.summary.summarizer.Summarizers;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -43,17 +47,58 @@ class StoryBriefMaker {
   }
 
   /**
+   * What a story job's brief is made from: the story as read for its batch and the texts of the
+   * batch's members, or why they could not be read.
+   */
+  record Sources(StoryMembers story, Map<UUID, ArticleContent> texts, RuntimeException failure) {}
+
+  /**
+   * The sources of a claimed batch's story jobs, by job id: every story read at once, then every
+   * member's text in one round of calls (one round trip each, not two per job).
+   */
+  Map<UUID, Sources> read(List<BriefJob> jobs) {
+    Map<UUID, StoryRead> reads =
+        articles.stories(jobs.stream().map(job -> job.storyId).distinct().toList());
+    Set<UUID> memberIds = new LinkedHashSet<>();
+    reads.values().stream()
+        .filter(read -> read.failure() == null)
+        .forEach(read -> summarized(read.story()).forEach(m -> memberIds.add(m.articleId())));
+    Map<UUID, ArticleContent> texts;
+    RuntimeException textsFailure = null;
+    try {
+      texts = memberIds.isEmpty() ? Map.of() : articles.contents(List.copyOf(memberIds));
+    } catch (RuntimeException e) {
+      texts = Map.of();
+      textsFailure = e;
+    }
+    Map<UUID, Sources> sources = new HashMap<>();
+    for (BriefJob job : jobs) {
+      StoryRead read = reads.get(job.storyId);
+      RuntimeException failure = read.failure() != null ? read.failure() : textsFailure;
+      sources.put(job.id, new Sources(read.story(), texts, failure));
+    }
+    return sources;
+  }
+
+  /** The members a brief is written from: the earliest, up to the configured number. */
+  private List<Member> summarized(StoryMembers story) {
+    return story.members().subList(0, Math.min(maxSources, story.members().size()));
+  }
+
+  /**
    * @throws io.newsbrief.commons.error.NotFoundException when the story is gone
    * @throws InvalidArgumentException when fewer than two members are left to summarize
    */
-  BriefWorkers.Made make(BriefJob job) {
-    StoryMembers story = articles.story(job.storyId);
+  BriefWorkers.Made make(BriefJob job, Sources read) {
+    if (read.failure() != null) {
+      throw read.failure();
+    }
+    StoryMembers story = read.story();
     if (!story.id().equals(job.storyId)) {
       return new BriefWorkers.Made(null, false, at -> storyBriefs.deleteById(job.storyId));
     }
-    List<Member> members = story.members().subList(0, Math.min(maxSources, story.members().size()));
-    Map<UUID, ArticleContent> texts =
-        articles.contents(members.stream().map(Member::articleId).toList());
+    List<Member> members = summarized(story);
+    Map<UUID, ArticleContent> texts = read.texts();
     List<StorySource> sources = new ArrayList<>();
     List<ArticleContent> contents = new ArrayList<>();
     for (Member member : members) {

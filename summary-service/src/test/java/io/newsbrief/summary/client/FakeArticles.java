@@ -19,6 +19,8 @@ public class FakeArticles {
 
   private final Map<String, Article> articles = new ConcurrentHashMap<>();
   private final Map<String, AtomicInteger> unavailable = new ConcurrentHashMap<>();
+  private final Map<String, AtomicInteger> unavailableStories = new ConcurrentHashMap<>();
+  private final Map<String, AtomicInteger> storyReads = new ConcurrentHashMap<>();
   private final Set<String> goneAfterRequest = ConcurrentHashMap.newKeySet();
   private final Map<String, AtomicInteger> textFetches = new ConcurrentHashMap<>();
   private final Map<String, List<String>> stories = new ConcurrentHashMap<>();
@@ -79,6 +81,23 @@ public class FakeArticles {
             .build();
     articles.put(id, article);
     return article;
+  }
+
+  /** The next {@code calls} reads of story {@code id} answer UNAVAILABLE. */
+  public void failNextStoryReads(String id, int calls) {
+    unavailableStories.put(id, new AtomicInteger(calls));
+  }
+
+  /** How often story {@code id} was read. */
+  public int storyReads(String id) {
+    AtomicInteger reads = storyReads.get(id);
+    return reads == null ? 0 : reads.get();
+  }
+
+  boolean takeUnavailableStory(String id) {
+    storyReads.computeIfAbsent(id, key -> new AtomicInteger()).incrementAndGet();
+    AtomicInteger left = unavailableStories.get(id);
+    return left != null && left.getAndDecrement() > 0;
   }
 
   /** The next {@code calls} calls fetching the text of {@code id} answer UNAVAILABLE. */

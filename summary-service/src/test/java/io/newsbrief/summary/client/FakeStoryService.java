@@ -19,6 +19,10 @@ public class FakeStoryService extends StoryServiceGrpc.StoryServiceImplBase {
 
   @Override
   public void getStory(GetStoryRequest request, StreamObserver<Story> response) {
+    if (articles.takeUnavailableStory(request.getId())) {
+      response.onError(Status.UNAVAILABLE.asRuntimeException());
+      return;
+    }
     articles
         .story(request.getId())
         .ifPresentOrElse(

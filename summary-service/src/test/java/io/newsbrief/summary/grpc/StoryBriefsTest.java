@@ -237,6 +237,40 @@ class StoryBriefsTest {
   }
 
   @Test
+  void storiesBriefedTogetherFailAloneAndEachMemberIsReadOnce() {
+    List<String> stories = List.of(storyOf(3), storyOf(3), storyOf(3), storyOf(3));
+    String unreadable = stories.get(0);
+    // More failures than one read retries: its job fails this attempt and is retried later.
+    articles.failNextStoryReads(unreadable, 3);
+    String unknown = UUID.randomUUID().toString();
+
+    stub()
+        .requestStoryBriefs(
+            RequestStoryBriefsRequest.newBuilder()
+                .addAllStoryIds(stories)
+                .addStoryIds(unknown)
+                .build());
+
+    for (String story : stories.subList(1, stories.size())) {
+      StoryBrief brief = awaitBrief(story, b -> b.getState() == JobState.JOB_STATE_DONE);
+      assertThat(brief.getSourcesList()).hasSize(3);
+      assertThat(articles.storyReads(story)).as("its story read once").isEqualTo(1);
+      brief
+          .getSourcesList()
+          .forEach(
+              source ->
+                  assertThat(articles.textFetches(source.getArticleId()))
+                      .as("each member's text fetched once")
+                      .isEqualTo(1));
+    }
+    assertThat(awaitBrief(unknown, b -> b.getState() == JobState.JOB_STATE_FAILED).getReason())
+        .isEqualTo("the story no longer exists");
+    StoryBrief retried = awaitBrief(unreadable, b -> b.getState() == JobState.JOB_STATE_DONE);
+    assertThat(retried.getSourcesList()).hasSize(3);
+    assertThat(articles.storyReads(unreadable)).as("three failed reads, then one").isEqualTo(4);
+  }
+
+  @Test
   void anUnknownStoryFailsItsJobAndBadIdsAreRefused() {
     String unknown = UUID.randomUUID().toString();
     request(unknown);
