@@ -51,7 +51,8 @@ public final class StoryClustering {
   public record Assignment(
       String storyId, boolean started, double similarity, TermVector vector, List<String> merged) {}
 
-  private record Indexed(Member member, Sparse vector) {}
+  /** A member as the clustering compares it: its vector, and its stored story as an ordinal. */
+  private record Indexed(Member member, Sparse vector, int story) {}
 
   /**
    * A vector over this instance's term ids, sorted by id, so that a dot product is one merge of two
@@ -114,11 +115,27 @@ public final class StoryClustering {
   private final Map<String, List<Indexed>> membersByStory = new HashMap<>();
   private final Map<String, String> survivorOf = new HashMap<>();
   private final Set<String> memberIds = new HashSet<>();
+
+  /**
+   * Stored story ids by ordinal, and their ordinals: candidates are counted in an array by ordinal
+   * (thousands of postings per article), not in a map by id.
+   */
+  private final List<String> storyIds = new ArrayList<>();
+
+  private final Map<String, Integer> storyOrdinals = new HashMap<>();
+
+  /** Postings counted per story ordinal by {@link #candidateStories}; all zero between calls. */
+  private int[] sharedByOrdinal = new int[64];
+
+  /** The ordinals {@link #candidateStories} counted, each once. */
+  private final int[] countedOrdinals;
+
   private long documents;
 
   public StoryClustering(Settings settings) {
     this.settings = settings;
     this.windowMillis = settings.window().toMillis();
+    this.countedOrdinals = new int[settings.indexedTerms() * MAX_POSTINGS_PER_TERM];
   }
 
   /**
@@ -158,7 +175,14 @@ public final class StoryClustering {
   /** A stored article, so that later articles can join its story. */
   public void remember(Member member) {
     memberIds.add(member.articleId());
-    Indexed indexed = new Indexed(member, sparse(member.vector()));
+    int story =
+        storyOrdinals.computeIfAbsent(
+            member.storyId(),
+            id -> {
+              storyIds.add(id);
+              return storyIds.size() - 1;
+            });
+    Indexed indexed = new Indexed(member, sparse(member.vector()), story);
     for (String term : indexTerms(member.vector())) {
       postings.computeIfAbsent(term, t -> new ArrayList<>()).add(indexed);
     }
@@ -285,19 +309,28 @@ public final class StoryClustering {
   private Collection<String> candidateStories(List<String> terms, Instant publishedAt) {
     // Counted by the story each member was stored with, then by survivor: one lookup per story,
     // not one per posting.
-    Map<String, Integer> sharedAsStored = new HashMap<>();
+    if (sharedByOrdinal.length < storyIds.size()) {
+      sharedByOrdinal =
+          Arrays.copyOf(sharedByOrdinal, Math.max(storyIds.size(), 2 * sharedByOrdinal.length));
+    }
+    int counted = 0;
     for (String term : terms) {
       List<Indexed> posted = postings.getOrDefault(term, List.of());
       // Postings are appended in publication order: the newest stand for a term shared widely.
-      for (Indexed indexed :
-          posted.subList(Math.max(0, posted.size() - MAX_POSTINGS_PER_TERM), posted.size())) {
-        if (withinWindow(indexed.member().publishedAt(), publishedAt)) {
-          sharedAsStored.merge(indexed.member().storyId(), 1, Integer::sum);
+      for (int i = Math.max(0, posted.size() - MAX_POSTINGS_PER_TERM); i < posted.size(); i++) {
+        Indexed indexed = posted.get(i);
+        if (withinWindow(indexed.member().publishedAt(), publishedAt)
+            && sharedByOrdinal[indexed.story()]++ == 0) {
+          countedOrdinals[counted++] = indexed.story();
         }
       }
     }
     Map<String, Integer> shared = new HashMap<>();
-    sharedAsStored.forEach((story, count) -> shared.merge(survivorOf(story), count, Integer::sum));
+    for (int i = 0; i < counted; i++) {
+      int story = countedOrdinals[i];
+      shared.merge(survivorOf(storyIds.get(story)), sharedByOrdinal[story], Integer::sum);
+      sharedByOrdinal[story] = 0;
+    }
     if (shared.size() <= MAX_CANDIDATES) {
       return shared.keySet();
     }
