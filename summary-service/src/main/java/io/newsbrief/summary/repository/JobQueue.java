@@ -77,17 +77,26 @@ public class JobQueue implements PanacheRepositoryBase<BriefJob, UUID> {
                 }
               }
             });
+    // An inserted job is as given, with what the insert set; only a job that was already stored
+    // is read back (not every job's text again).
+    List<UUID> alreadyStored =
+        jobs.stream().filter(job -> !inserted.contains(job.id)).map(job -> job.articleId).toList();
     Map<String, BriefJob> stored = new HashMap<>();
-    list(
-            "articleId in ?1 and method = ?2",
-            jobs.stream().map(job -> job.articleId).toList(),
-            first.method)
-        .forEach(job -> stored.put(job.articleId + "|" + job.contentSha256, job));
+    if (!alreadyStored.isEmpty()) {
+      list("articleId in ?1 and method = ?2", alreadyStored, first.method)
+          .forEach(job -> stored.put(job.articleId + "|" + job.contentSha256, job));
+    }
     return jobs.stream()
         .map(
             job -> {
-              BriefJob kept = stored.get(job.articleId + "|" + job.contentSha256);
-              return new Enqueued(kept, inserted.contains(kept.id));
+              if (!inserted.contains(job.id)) {
+                return new Enqueued(stored.get(job.articleId + "|" + job.contentSha256), false);
+              }
+              job.state = JobState.PENDING;
+              job.attempts = 0;
+              job.runAfter = job.createdAt;
+              job.updatedAt = job.createdAt;
+              return new Enqueued(job, true);
             })
         .toList();
   }
