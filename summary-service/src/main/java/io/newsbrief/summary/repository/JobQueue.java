@@ -189,18 +189,10 @@ public class JobQueue implements PanacheRepositoryBase<BriefJob, UUID> {
    *     not be stored
    */
   public Set<UUID> markDone(Collection<UUID> jobIds, String owner) {
-    @SuppressWarnings("unchecked")
-    List<UUID> done =
-        getEntityManager()
-            .createNativeQuery(
-                "UPDATE brief_job SET state = 'DONE', failure_reason = NULL, lease_owner = NULL,"
-                    + " lease_until = NULL, text = NULL, updated_at = clock_timestamp()"
-                    + " WHERE id IN (?1) AND state = 'RUNNING' AND lease_owner = ?2 RETURNING id",
-                UUID.class)
-            .setParameter(1, jobIds)
-            .setParameter(2, owner)
-            .getResultList();
-    return Set.copyOf(done);
+    return fencedUpdate(
+        "state = 'DONE', failure_reason = NULL, lease_owner = NULL, lease_until = NULL, text = NULL",
+        jobIds,
+        owner);
   }
 
   /** Schedules another attempt after {@code backoff}, or FAILS the job after its last attempt. */
@@ -211,7 +203,7 @@ public class JobQueue implements PanacheRepositoryBase<BriefJob, UUID> {
             + " run_after = clock_timestamp() + make_interval(secs => ?4), failure_reason = ?5,"
             + " lease_owner = NULL, lease_until = NULL,"
             + " text = CASE WHEN attempts >= ?3 THEN NULL ELSE text END",
-        jobId,
+        List.of(jobId),
         owner,
         maxAttempts,
         backoff.toMillis() / 1000.0,
@@ -222,7 +214,7 @@ public class JobQueue implements PanacheRepositoryBase<BriefJob, UUID> {
   public void fail(UUID jobId, String owner, String reason) {
     fencedUpdate(
         "state = 'FAILED', failure_reason = ?3, lease_owner = NULL, lease_until = NULL, text = NULL",
-        jobId,
+        List.of(jobId),
         owner,
         reason);
   }
@@ -247,35 +239,37 @@ public class JobQueue implements PanacheRepositoryBase<BriefJob, UUID> {
    * worker claimed more than it could finish within half its lease.
    */
   public void release(List<UUID> jobIds, String owner) {
-    getEntityManager()
-        .createNativeQuery(
-            "UPDATE brief_job SET state = 'PENDING', attempts = greatest(attempts - 1, 0),"
-                + " run_after = clock_timestamp(), lease_owner = NULL, lease_until = NULL,"
-                + " updated_at = clock_timestamp()"
-                + " WHERE id IN (?1) AND state = 'RUNNING' AND lease_owner = ?2")
-        .setParameter(1, jobIds)
-        .setParameter(2, owner)
-        .executeUpdate();
+    fencedUpdate(
+        "state = 'PENDING', attempts = greatest(attempts - 1, 0), run_after = clock_timestamp(),"
+            + " lease_owner = NULL, lease_until = NULL",
+        jobIds,
+        owner);
   }
 
   /**
-   * The one way a job changes after its claim: only while it is RUNNING under {@code owner}'s
-   * lease. {@code parameters} bind to ?3, ?4... in {@code assignments}.
+   * The one way jobs change after their claim: only those RUNNING under {@code owner}'s lease.
+   * {@code parameters} bind to ?3, ?4... in {@code assignments}.
+   *
+   * @return the ids of the jobs changed
    */
-  private int fencedUpdate(String assignments, UUID jobId, String owner, Object... parameters) {
+  private Set<UUID> fencedUpdate(
+      String assignments, Collection<UUID> jobIds, String owner, Object... parameters) {
     var update =
         getEntityManager()
             .createNativeQuery(
                 "UPDATE brief_job SET "
                     + assignments
                     + ", updated_at = clock_timestamp()"
-                    + " WHERE id = ?1 AND state = 'RUNNING' AND lease_owner = ?2")
-            .setParameter(1, jobId)
+                    + " WHERE id IN (?1) AND state = 'RUNNING' AND lease_owner = ?2 RETURNING id",
+                UUID.class)
+            .setParameter(1, jobIds)
             .setParameter(2, owner);
     for (int i = 0; i < parameters.length; i++) {
       update.setParameter(i + 3, parameters[i]);
     }
-    return update.executeUpdate();
+    @SuppressWarnings("unchecked")
+    List<UUID> changed = update.getResultList();
+    return Set.copyOf(changed);
   }
 
   /** The newest job of an article, for one requested method or any. */

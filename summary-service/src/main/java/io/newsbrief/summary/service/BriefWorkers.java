@@ -221,6 +221,7 @@ public class BriefWorkers {
    */
   private List<BriefJob> fetchTexts(
       List<BriefJob> jobs, Map<UUID, ArticleContent> texts, String owner) {
+    List<BriefJob> ready = new ArrayList<>();
     List<BriefJob> withoutText = new ArrayList<>();
     for (BriefJob job : jobs) {
       if (job.text == null) {
@@ -228,14 +229,12 @@ public class BriefWorkers {
       } else {
         texts.put(
             job.articleId, new ArticleContent(job.header.title(), job.text, job.header.language()));
+        ready.add(job);
       }
     }
-    if (withoutText.isEmpty()) {
-      return jobs;
+    if (!withoutText.isEmpty()) {
+      ready.addAll(fetchEach(withoutText, texts, owner));
     }
-    List<BriefJob> ready = new ArrayList<>(jobs);
-    ready.removeAll(withoutText);
-    ready.addAll(fetchEach(withoutText, texts, owner));
     return ready;
   }
 
