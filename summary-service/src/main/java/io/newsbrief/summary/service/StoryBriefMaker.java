@@ -54,29 +54,42 @@ class StoryBriefMaker {
 
   /**
    * The sources of a claimed batch's story jobs, by job id: every story read at once, then every
-   * member's text in one round of calls (one round trip each, not two per job).
+   * member's text in one round of calls (one round trip each, not two per job). A story that cannot
+   * be read fails its job alone; texts that cannot be fetched fail every job of the batch (each is
+   * retried).
    */
   Map<UUID, Sources> read(List<BriefJob> jobs) {
-    Map<UUID, StoryRead> reads =
-        articles.stories(jobs.stream().map(job -> job.storyId).distinct().toList());
+    Map<UUID, StoryRead> reads;
+    try {
+      reads = articles.stories(jobs.stream().map(job -> job.storyId).distinct().toList());
+    } catch (RuntimeException e) {
+      return failed(jobs, e);
+    }
+    // The members of the stories to be briefed; a merged story is not briefed under its old id.
     Set<UUID> memberIds = new LinkedHashSet<>();
-    reads.values().stream()
-        .filter(read -> read.failure() == null)
-        .forEach(read -> summarized(read.story()).forEach(m -> memberIds.add(m.articleId())));
+    reads.forEach(
+        (storyId, read) -> {
+          if (read.failure() == null && read.story().id().equals(storyId)) {
+            summarized(read.story()).forEach(member -> memberIds.add(member.articleId()));
+          }
+        });
     Map<UUID, ArticleContent> texts;
-    RuntimeException textsFailure = null;
     try {
       texts = memberIds.isEmpty() ? Map.of() : articles.contents(List.copyOf(memberIds));
     } catch (RuntimeException e) {
-      texts = Map.of();
-      textsFailure = e;
+      return failed(jobs, e);
     }
     Map<UUID, Sources> sources = new HashMap<>();
     for (BriefJob job : jobs) {
       StoryRead read = reads.get(job.storyId);
-      RuntimeException failure = read.failure() != null ? read.failure() : textsFailure;
-      sources.put(job.id, new Sources(read.story(), texts, failure));
+      sources.put(job.id, new Sources(read.story(), texts, read.failure()));
     }
+    return sources;
+  }
+
+  private static Map<UUID, Sources> failed(List<BriefJob> jobs, RuntimeException failure) {
+    Map<UUID, Sources> sources = new HashMap<>();
+    jobs.forEach(job -> sources.put(job.id, new Sources(null, Map.of(), failure)));
     return sources;
   }
 
