@@ -179,25 +179,44 @@ final class BenchCommand {
    * @return how many articles it created
    */
   private int warmUp(String run, String relayState) throws Exception {
-    int count = sizes.imported() / 2;
+    TimedImport warmUp = timedImport(run, sizes.imported() / 2);
+    report.add(
+        "ingest",
+        "warm-up: ImportArticles, "
+            + warmUp.created()
+            + " articles, services fresh from a start ("
+            + relayState
+            + ")",
+        String.format("%.0f articles/s (%.2f s)", warmUp.perSecond(), warmUp.seconds()),
+        "–",
+        "");
+    awaitGrouped(warmUp.startNanos());
+    return warmUp.created();
+  }
+
+  /**
+   * An ImportArticles call, its messages built before the clock starts.
+   *
+   * @param cores the services' cores used during the call
+   */
+  private record TimedImport(
+      DynamicMessage response, int created, long startNanos, double seconds, String cores) {
+    double perSecond() {
+      return created / seconds;
+    }
+  }
+
+  private TimedImport timedImport(String run, int count) throws Exception {
     try (DynamicClient articles = new DynamicClient(suite.grpcTarget(ServiceSpec.ARTICLES))) {
       List<DynamicMessage> requests = importRequests(articles, run, count);
+      CpuUse cpu = servicesCpu();
+      cpu.start();
       long start = System.nanoTime();
       DynamicMessage response = importArticles(articles, requests);
       double seconds = (System.nanoTime() - start) / 1e9;
+      String cores = cpu.coresUsed();
       int created = ((Number) DynamicClient.field(response, "created_count")).intValue();
-      report.add(
-          "ingest",
-          "warm-up: ImportArticles, "
-              + created
-              + " articles, services fresh from a start ("
-              + relayState
-              + ")",
-          String.format("%.0f articles/s (%.2f s)", created / seconds, seconds),
-          "–",
-          "");
-      awaitGrouped(start);
-      return created;
+      return new TimedImport(response, created, start, seconds, cores);
     }
   }
 
@@ -243,36 +262,27 @@ final class BenchCommand {
 
   /** ImportArticles of {@link Sizes#imported} articles of run {@code run}, reported. */
   private Imported importGenerated(String run, String relayState) throws Exception {
-    try (DynamicClient articles = new DynamicClient(suite.grpcTarget(ServiceSpec.ARTICLES))) {
-      List<DynamicMessage> requests = importRequests(articles, run, sizes.imported());
-      CpuUse cpu = servicesCpu();
-      cpu.start();
-      long start = System.nanoTime();
-      DynamicMessage response = importArticles(articles, requests);
-      double seconds = (System.nanoTime() - start) / 1e9;
-      String cores = cpu.coresUsed();
-      int created = ((Number) DynamicClient.field(response, "created_count")).intValue();
-      double perSecond = created / seconds;
-      report.add(
-          "ingest",
-          "ImportArticles, " + created + " articles streamed (batches of 500; " + relayState + ")",
-          String.format("%.0f articles/s (%.2f s)", perSecond, seconds),
-          "≥ 2,000/s",
-          perSecond >= 2000 ? "met" : "not met");
-      report.add("ingest", "cores used during that import", cores, "–", "");
-      double grouped = awaitGrouped(start);
-      report.add(
-          "ingest",
-          "those " + created + " articles each in its story, from the import's start",
-          String.format("%.0f articles/s (%.2f s)", created / grouped, grouped),
-          "–",
-          "");
-      List<String> ids = new ArrayList<>();
-      for (Object result : (List<?>) DynamicClient.field(response, "results")) {
-        ids.add((String) DynamicClient.field((DynamicMessage) result, "article_id"));
-      }
-      return new Imported(created, ids, start);
+    TimedImport measured = timedImport(run, sizes.imported());
+    int created = measured.created();
+    report.add(
+        "ingest",
+        "ImportArticles, " + created + " articles streamed (batches of 500; " + relayState + ")",
+        String.format("%.0f articles/s (%.2f s)", measured.perSecond(), measured.seconds()),
+        "≥ 2,000/s",
+        measured.perSecond() >= 2000 ? "met" : "not met");
+    report.add("ingest", "cores used during that import", measured.cores(), "–", "");
+    double grouped = awaitGrouped(measured.startNanos());
+    report.add(
+        "ingest",
+        "those " + created + " articles each in its story, from the import's start",
+        String.format("%.0f articles/s (%.2f s)", created / grouped, grouped),
+        "–",
+        "");
+    List<String> ids = new ArrayList<>();
+    for (Object result : (List<?>) DynamicClient.field(measured.response(), "results")) {
+      ids.add((String) DynamicClient.field((DynamicMessage) result, "article_id"));
     }
+    return new Imported(created, ids, measured.startNanos());
   }
 
   /**
