@@ -17,12 +17,10 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.hibernate.Session;
-import org.hibernate.jpa.HibernateHints;
 
 /**
  * The SQL over articles: inserts with dedupe, lists, full-text search. Feeds have their own {@link
@@ -158,11 +156,25 @@ public class ArticleRepository implements PanacheRepositoryBase<Article, UUID> {
     if (ids.isEmpty()) {
       return List.of();
     }
-    // Read-only: the entities are mapped to answers, never changed, so Hibernate keeps no snapshot.
-    Map<UUID, Article> byId =
-        find("id in ?1", ids).withHint(HibernateHints.HINT_READ_ONLY, true).stream()
-            .collect(Collectors.toMap(a -> a.id, Function.identity()));
-    return ids.stream().map(byId::get).filter(java.util.Objects::nonNull).distinct().toList();
+    // Plain JDBC, not an entity query: summary-service reads every new article's text this way,
+    // and an "in" list of each size was its own query to interpret.
+    return session()
+        .doReturningWork(
+            connection -> {
+              try (PreparedStatement select =
+                  connection.prepareStatement(
+                      "SELECT " + NewArticle.COLUMNS + " FROM article WHERE id = ANY (?)")) {
+                select.setArray(1, connection.createArrayOf("uuid", ids.toArray()));
+                Map<UUID, Article> byId = new HashMap<>();
+                try (ResultSet rows = select.executeQuery()) {
+                  while (rows.next()) {
+                    Article article = NewArticle.read(rows).toArticle();
+                    byId.put(article.id, article);
+                  }
+                }
+                return ids.stream().map(byId::get).filter(Objects::nonNull).distinct().toList();
+              }
+            });
   }
 
   /**

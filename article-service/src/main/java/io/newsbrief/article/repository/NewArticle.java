@@ -1,5 +1,7 @@
 package io.newsbrief.article.repository;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -24,6 +26,31 @@ public record NewArticle(
     UUID storyId,
     List<String> storyTerms,
     float[] storyWeights) {
+
+  /** The columns {@link #read} reads, in its order; without the story vector. */
+  static final String COLUMNS =
+      "id, url, canonical_url, title, byline, source_name, language, published_at, fetched_at,"
+          + " text, content_sha256, word_count, story_id";
+
+  /** A stored article from the current row of a query selecting {@link #COLUMNS} first. */
+  static NewArticle read(ResultSet rows) throws SQLException {
+    return new NewArticle(
+        rows.getObject(1, UUID.class),
+        rows.getString(2),
+        rows.getString(3),
+        rows.getString(4),
+        rows.getString(5),
+        rows.getString(6),
+        rows.getString(7),
+        rows.getTimestamp(8).toInstant(),
+        rows.getTimestamp(9).toInstant(),
+        rows.getString(10),
+        rows.getString(11),
+        rows.getInt(12),
+        rows.getObject(13, UUID.class),
+        null,
+        null);
+  }
 
   /**
    * This article as part of the story {@code storyId}, with the term vector it was compared by

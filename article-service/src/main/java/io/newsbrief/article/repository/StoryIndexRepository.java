@@ -193,31 +193,15 @@ public class StoryIndexRepository {
             connection -> {
               try (PreparedStatement select =
                   connection.prepareStatement(
-                      "SELECT id, url, canonical_url, title, byline, source_name, language,"
-                          + " published_at, fetched_at, text, content_sha256, word_count, story_id"
+                      "SELECT "
+                          + NewArticle.COLUMNS
                           + " FROM article WHERE story_terms IS NULL"
                           + " ORDER BY published_at, id LIMIT ? FOR UPDATE SKIP LOCKED")) {
                 select.setInt(1, limit);
                 List<NewArticle> articles = new ArrayList<>();
                 try (ResultSet rows = select.executeQuery()) {
                   while (rows.next()) {
-                    articles.add(
-                        new NewArticle(
-                            rows.getObject(1, UUID.class),
-                            rows.getString(2),
-                            rows.getString(3),
-                            rows.getString(4),
-                            rows.getString(5),
-                            rows.getString(6),
-                            rows.getString(7),
-                            rows.getTimestamp(8).toInstant(),
-                            rows.getTimestamp(9).toInstant(),
-                            rows.getString(10),
-                            rows.getString(11),
-                            rows.getInt(12),
-                            rows.getObject(13, UUID.class),
-                            null,
-                            null));
+                    articles.add(NewArticle.read(rows));
                   }
                 }
                 return articles;
