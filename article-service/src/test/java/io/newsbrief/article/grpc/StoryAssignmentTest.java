@@ -17,6 +17,7 @@ import io.newsbrief.proto.article.v1.CreateArticleRequest;
 import io.newsbrief.proto.article.v1.GetArticleRequest;
 import io.newsbrief.proto.article.v1.ImportArticlesRequest;
 import io.newsbrief.proto.article.v1.ImportItemResult;
+import io.newsbrief.proto.article.v1.SearchArticlesRequest;
 import io.newsbrief.testing.EmbeddedPostgresResource;
 import io.quarkus.grpc.GrpcClient;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -143,6 +144,18 @@ class StoryAssignmentTest {
     List<String> stories = awaitStories(ids);
     assertThat(stories.subList(0, 3)).containsOnly(stories.get(0));
     assertThat(stories.get(3)).isNotEqualTo(stories.get(0));
+    // Their search vectors are written when they are grouped (V11), not left out.
+    assertThat(
+            articles
+                .withDeadlineAfter(10, TimeUnit.SECONDS)
+                .searchArticles(
+                    SearchArticlesRequest.newBuilder()
+                        .setQuery("Dunmarrow or Calderholt")
+                        .setPageSize(10)
+                        .build())
+                .getResultsList())
+        .extracting(result -> result.getArticle().getId())
+        .containsExactlyInAnyOrderElementsOf(ids);
   }
 
   @Test
