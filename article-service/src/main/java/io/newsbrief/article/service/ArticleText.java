@@ -19,6 +19,7 @@ public final class ArticleText {
   private static final Pattern HORIZONTAL_SPACE = Pattern.compile("[\\t\\p{Zs}]+");
   private static final Pattern PARAGRAPH_BREAK = Pattern.compile("\\n\\s*\\n");
   private static final Pattern LINE_BREAK = Pattern.compile("\\s*\\n\\s*");
+  private static final Pattern WHITESPACE = Pattern.compile("\\s+");
   private static final Pattern WORD =
       Pattern.compile("[\\p{L}\\p{N}]+(?:['’\\-.][\\p{L}\\p{N}]+)*");
 
@@ -46,7 +47,7 @@ public final class ArticleText {
   public static String normalizeLine(String raw) {
     String line = Normalizer.normalize(raw, Normalizer.Form.NFC);
     line = CONTROL.matcher(line).replaceAll("");
-    return line.replaceAll("\\s+", " ").strip();
+    return WHITESPACE.matcher(line).replaceAll(" ").strip();
   }
 
   public static int wordCount(String text) {

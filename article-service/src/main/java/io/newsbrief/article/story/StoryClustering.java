@@ -10,7 +10,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.PriorityQueue;
 import java.util.Set;
 
 /**
@@ -51,8 +50,30 @@ public final class StoryClustering {
   public record Assignment(
       String storyId, boolean started, double similarity, TermVector vector, List<String> merged) {}
 
-  /** A member as the clustering compares it: its vector, and its stored story as an ordinal. */
-  private record Indexed(Member member, Sparse vector, int story) {}
+  /**
+   * A member as the clustering compares it: its vector, its stored story as an ordinal, and when it
+   * was published (epoch milliseconds, compared for every member of every candidate).
+   */
+  private record Indexed(Member member, Sparse vector, int story, long publishedMillis) {}
+
+  /**
+   * The members indexed under one term, in publication order, as parallel arrays of what {@link
+   * #candidateStories} reads: thousands of postings per article, read without a pointer chase.
+   */
+  private static final class Postings {
+    private int[] stories = new int[4];
+    private long[] publishedMillis = new long[4];
+    private int size;
+
+    void add(int story, long published) {
+      if (size == stories.length) {
+        stories = Arrays.copyOf(stories, 2 * size);
+        publishedMillis = Arrays.copyOf(publishedMillis, 2 * size);
+      }
+      stories[size] = story;
+      publishedMillis[size++] = published;
+    }
+  }
 
   /**
    * A vector over this instance's term ids, sorted by id, so that a dot product is one merge of two
@@ -111,7 +132,7 @@ public final class StoryClustering {
   private final long windowMillis;
   private final Map<String, Long> documentFrequency = new HashMap<>();
   private final Map<String, Integer> termIds = new HashMap<>();
-  private final Map<String, List<Indexed>> postings = new HashMap<>();
+  private final Map<String, Postings> postings = new HashMap<>();
   private final Map<String, List<Indexed>> membersByStory = new HashMap<>();
   private final Map<String, String> survivorOf = new HashMap<>();
   private final Set<String> memberIds = new HashSet<>();
@@ -123,6 +144,12 @@ public final class StoryClustering {
   private final List<String> storyIds = new ArrayList<>();
 
   private final Map<String, Integer> storyOrdinals = new HashMap<>();
+
+  /**
+   * The ordinal of the story each ordinal's story was merged into, or its own: {@link #survivorOf}
+   * by ordinal, for counting candidates without a lookup by id.
+   */
+  private int[] mergedIntoOrdinal = new int[64];
 
   /** Postings counted per story ordinal by {@link #candidateStories}; all zero between calls. */
   private int[] sharedByOrdinal = new int[64];
@@ -175,20 +202,43 @@ public final class StoryClustering {
   /** A stored article, so that later articles can join its story. */
   public void remember(Member member) {
     memberIds.add(member.articleId());
-    int story =
-        storyOrdinals.computeIfAbsent(
-            member.storyId(),
-            id -> {
-              storyIds.add(id);
-              return storyIds.size() - 1;
-            });
-    Indexed indexed = new Indexed(member, sparse(member.vector()), story);
+    int story = ordinalOf(member.storyId());
+    long published = member.publishedAt().toEpochMilli();
+    Indexed indexed = new Indexed(member, sparse(member.vector()), story, published);
     for (String term : indexTerms(member.vector())) {
-      postings.computeIfAbsent(term, t -> new ArrayList<>()).add(indexed);
+      postings.computeIfAbsent(term, t -> new Postings()).add(story, published);
     }
     membersByStory
         .computeIfAbsent(survivorOf(member.storyId()), s -> new ArrayList<>())
         .add(indexed);
+  }
+
+  private int ordinalOf(String storyId) {
+    return storyOrdinals.computeIfAbsent(
+        storyId,
+        id -> {
+          int ordinal = storyIds.size();
+          storyIds.add(id);
+          if (ordinal == mergedIntoOrdinal.length) {
+            mergedIntoOrdinal = Arrays.copyOf(mergedIntoOrdinal, 2 * ordinal);
+          }
+          mergedIntoOrdinal[ordinal] = ordinal;
+          return ordinal;
+        });
+  }
+
+  private int survivorOrdinal(int ordinal) {
+    int survivor = ordinal;
+    while (mergedIntoOrdinal[survivor] != survivor) {
+      survivor = mergedIntoOrdinal[survivor];
+    }
+    // As survivorOf does: each ordinal on the way now points straight at the survivor.
+    for (int next = ordinal; next != survivor; ) {
+      int current = next;
+      next = mergedIntoOrdinal[current];
+      mergedIntoOrdinal[current] = survivor;
+    }
+    return survivor;
   }
 
   /**
@@ -297,6 +347,7 @@ public final class StoryClustering {
 
   private void mergeInto(String merged, String survivor) {
     survivorOf.put(merged, survivor);
+    mergedIntoOrdinal[ordinalOf(merged)] = ordinalOf(survivor);
     membersByStory
         .computeIfAbsent(survivor, s -> new ArrayList<>())
         .addAll(membersByStory.remove(merged));
@@ -307,54 +358,74 @@ public final class StoryClustering {
    * #MAX_CANDIDATES} of them: those sharing the most.
    */
   private Collection<String> candidateStories(List<String> terms, Instant publishedAt) {
-    // Counted by the story each member was stored with, then by survivor: one lookup per story,
-    // not one per posting.
     if (sharedByOrdinal.length < storyIds.size()) {
       sharedByOrdinal =
           Arrays.copyOf(sharedByOrdinal, Math.max(storyIds.size(), 2 * sharedByOrdinal.length));
     }
+    long published = publishedAt.toEpochMilli();
     int counted = 0;
     for (String term : terms) {
-      List<Indexed> posted = postings.getOrDefault(term, List.of());
+      Postings posted = postings.get(term);
+      if (posted == null) {
+        continue;
+      }
       // Postings are appended in publication order: the newest stand for a term shared widely.
-      for (int i = Math.max(0, posted.size() - MAX_POSTINGS_PER_TERM); i < posted.size(); i++) {
-        Indexed indexed = posted.get(i);
-        if (withinWindow(indexed.member().publishedAt(), publishedAt)
-            && sharedByOrdinal[indexed.story()]++ == 0) {
-          countedOrdinals[counted++] = indexed.story();
+      for (int i = Math.max(0, posted.size - MAX_POSTINGS_PER_TERM); i < posted.size; i++) {
+        if (Math.abs(posted.publishedMillis[i] - published) <= windowMillis) {
+          int story = survivorOrdinal(posted.stories[i]);
+          if (sharedByOrdinal[story]++ == 0) {
+            countedOrdinals[counted++] = story;
+          }
         }
       }
     }
-    Map<String, Integer> shared = new HashMap<>();
+    // Each story's count with its ordinal below it, so that one sort of primitives ranks them.
+    long[] sharedAndStory = new long[counted];
     for (int i = 0; i < counted; i++) {
       int story = countedOrdinals[i];
-      shared.merge(survivorOf(storyIds.get(story)), sharedByOrdinal[story], Integer::sum);
+      sharedAndStory[i] = ((long) sharedByOrdinal[story] << 32) | story;
       sharedByOrdinal[story] = 0;
     }
-    if (shared.size() <= MAX_CANDIDATES) {
-      return shared.keySet();
+    if (counted <= MAX_CANDIDATES) {
+      return storiesOf(sharedAndStory, 0, counted);
     }
-    Comparator<Map.Entry<String, Integer>> fewerSharedFirst =
-        Map.Entry.<String, Integer>comparingByValue()
-            .thenComparing(Map.Entry.comparingByKey(Comparator.reverseOrder()));
-    PriorityQueue<Map.Entry<String, Integer>> most = new PriorityQueue<>(fewerSharedFirst);
-    for (Map.Entry<String, Integer> story : shared.entrySet()) {
-      most.add(story);
-      if (most.size() > MAX_CANDIDATES) {
-        most.poll();
-      }
+    // The stories sharing the most; of those sharing as many as the last one taken, the smallest
+    // ids, so the choice does not depend on the order stories were counted in.
+    Arrays.sort(sharedAndStory);
+    int boundary = counted - MAX_CANDIDATES;
+    long boundaryShared = sharedAndStory[boundary] >>> 32;
+    int firstTie = boundary;
+    while (firstTie > 0 && sharedAndStory[firstTie - 1] >>> 32 == boundaryShared) {
+      firstTie--;
     }
-    return most.stream().map(Map.Entry::getKey).toList();
+    int firstAbove = boundary;
+    while (firstAbove < counted && sharedAndStory[firstAbove] >>> 32 == boundaryShared) {
+      firstAbove++;
+    }
+    List<String> candidates = new ArrayList<>(storiesOf(sharedAndStory, firstAbove, counted));
+    storiesOf(sharedAndStory, firstTie, firstAbove).stream()
+        .sorted()
+        .limit(MAX_CANDIDATES - candidates.size())
+        .forEach(candidates::add);
+    return candidates;
+  }
+
+  private List<String> storiesOf(long[] sharedAndStory, int from, int to) {
+    List<String> stories = new ArrayList<>(to - from);
+    for (int i = from; i < to; i++) {
+      stories.add(storyIds.get((int) sharedAndStory[i]));
+    }
+    return stories;
   }
 
   private double averageSimilarity(Sparse vector, Instant publishedAt, List<Indexed> members) {
     double sum = 0;
     int counted = 0;
+    long published = publishedAt.toEpochMilli();
     for (Indexed member : members) {
-      Instant memberTime = member.member().publishedAt();
-      if (withinWindow(memberTime, publishedAt)) {
-        double days =
-            Math.abs(memberTime.toEpochMilli() - publishedAt.toEpochMilli()) / 60_000 / 1440.0;
+      long apart = Math.abs(member.publishedMillis() - published);
+      if (apart <= windowMillis) {
+        double days = apart / 60_000 / 1440.0;
         sum += vector.dot(member.vector()) - settings.penaltyPerDay() * days;
         counted++;
       }
@@ -383,10 +454,6 @@ public final class StoryClustering {
       }
     }
     return counted == 0 ? Double.NEGATIVE_INFINITY : sum / counted;
-  }
-
-  private boolean withinWindow(Instant a, Instant b) {
-    return Math.abs(a.toEpochMilli() - b.toEpochMilli()) <= windowMillis;
   }
 
   /** Sublinear term frequency times smoothed IDF, L2-normalised, the heaviest terms first. */

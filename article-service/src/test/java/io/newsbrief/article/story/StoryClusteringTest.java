@@ -68,6 +68,48 @@ class StoryClusteringTest {
   }
 
   @Test
+  void aReportFindsItsEventAmongMoreStoriesSharingItsWordsThanAreCompared() {
+    // Stories of their own that each share one word with the event below: more of them than are
+    // compared with an article. The event's own story shares the most words, so it is compared.
+    for (int i = 0; i < StoryClustering.MAX_CANDIDATES + 8; i++) {
+      var other =
+          clustering.assign(
+              "other" + i, madeUpWords(i, 0, 4), "The harbour " + madeUpWords(i, 4, 14), DAY);
+      assertThat(other.started()).as("story %d of its own", i).isTrue();
+    }
+    var first =
+        clustering.assign(
+            "first",
+            "Ferry collides with crane at Quellbridge harbour",
+            "A ferry struck a loading crane at Quellbridge harbour, injuring four crew members and"
+                + " closing the container terminal.",
+            DAY.plus(1, ChronoUnit.HOURS));
+    var second =
+        clustering.assign(
+            "second",
+            "Quellbridge harbour crane struck by ferry, four crew hurt",
+            "Four crew members were hurt when a ferry hit a loading crane in Quellbridge harbour;"
+                + " the container terminal closed.",
+            DAY.plus(2, ChronoUnit.HOURS));
+
+    assertThat(first.started()).isTrue();
+    assertThat(second.storyId()).isEqualTo("first");
+  }
+
+  /** Words of no language, different for every story: {@code to - from} of them. */
+  private static String madeUpWords(int story, int from, int to) {
+    StringBuilder words = new StringBuilder();
+    for (int k = from; k < to; k++) {
+      words
+          .append(" zy")
+          .append((char) ('a' + story % 26))
+          .append((char) ('a' + story / 26))
+          .append((char) ('a' + k));
+    }
+    return words.toString().strip();
+  }
+
+  @Test
   void differentEventsOnOneTopicAndDayStayApart() {
     var masks =
         clustering.assign(
