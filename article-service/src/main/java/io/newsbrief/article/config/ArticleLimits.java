@@ -25,7 +25,12 @@ public interface ArticleLimits {
   @WithDefault("500")
   int importBatchSize();
 
-  /** Batches of one ImportArticles stream written at once, each in its own transaction. */
-  @WithDefault("2")
+  /**
+   * Batches of one ImportArticles stream written at once, each in its own transaction. A batch
+   * mostly waits (its insert, its commit's WAL flush, the CPU shared with grouping and the brief
+   * relay), so more than the cores: on two cores, with the relay running, 2 stored ~1,800
+   * articles/s, 4 ~2,700 and 8 no more (docs/performance.md).
+   */
+  @WithDefault("4")
   int importConcurrency();
 }
