@@ -134,7 +134,6 @@ public final class StoryClustering {
   private final Map<String, Integer> termIds = new HashMap<>();
   private final Map<String, Postings> postings = new HashMap<>();
   private final Map<String, List<Indexed>> membersByStory = new HashMap<>();
-  private final Map<String, String> survivorOf = new HashMap<>();
   private final Set<String> memberIds = new HashSet<>();
 
   /**
@@ -147,7 +146,7 @@ public final class StoryClustering {
 
   /**
    * The ordinal of the story each ordinal's story was merged into, or its own: {@link #survivorOf}
-   * by ordinal, for counting candidates without a lookup by id.
+   * follows it, and candidates are counted by it without a lookup by id.
    */
   private int[] mergedIntoOrdinal = new int[64];
 
@@ -232,7 +231,7 @@ public final class StoryClustering {
     while (mergedIntoOrdinal[survivor] != survivor) {
       survivor = mergedIntoOrdinal[survivor];
     }
-    // As survivorOf does: each ordinal on the way now points straight at the survivor.
+    // Each ordinal on the way now points straight at the survivor: chains of merges stay short.
     for (int next = ordinal; next != survivor; ) {
       int current = next;
       next = mergedIntoOrdinal[current];
@@ -302,15 +301,8 @@ public final class StoryClustering {
 
   /** The story {@code storyId} is now part of: itself, unless it was merged into another. */
   public String survivorOf(String storyId) {
-    String current = storyId;
-    for (String next = survivorOf.get(current); next != null; next = survivorOf.get(current)) {
-      current = next;
-    }
-    // Each merged id on the way now points straight at the survivor: chains of merges stay short.
-    for (String merged = storyId; !merged.equals(current); ) {
-      merged = survivorOf.put(merged, current);
-    }
-    return current;
+    Integer ordinal = storyOrdinals.get(storyId);
+    return ordinal == null ? storyId : storyIds.get(survivorOrdinal(ordinal));
   }
 
   /**
@@ -346,7 +338,6 @@ public final class StoryClustering {
   }
 
   private void mergeInto(String merged, String survivor) {
-    survivorOf.put(merged, survivor);
     mergedIntoOrdinal[ordinalOf(merged)] = ordinalOf(survivor);
     membersByStory
         .computeIfAbsent(survivor, s -> new ArrayList<>())
