@@ -26,6 +26,14 @@ public interface ArticleLimits {
   int importBatchSize();
 
   /**
+   * Bytes of ImportArticles messages past which a batch is written without waiting for more: with
+   * {@code import-concurrency} batches in flight and one filling, one stream holds at most about
+   * (concurrency + 1) × (this + one message), whatever its articles weigh.
+   */
+  @WithDefault("8388608")
+  long importBatchBytes();
+
+  /**
    * Batches of one ImportArticles stream written at once, each in its own transaction. A batch
    * mostly waits (its insert, its commit's WAL flush, the CPU shared with grouping and the brief
    * relay), so more than the cores: on two cores, with the relay running, 2 stored ~1,800

@@ -130,20 +130,21 @@ public class ArticleGrpcService implements ArticleService {
   }
 
   /**
-   * Validates each item on its own and writes valid items in batches of {@code import-batch-size},
-   * one database round trip per batch, off the event loop, {@code import-concurrency} batches at a
-   * time (each mostly waits on the database); results are reported in stream order. Batches are cut
-   * by size only (the last one at the end of the stream): a timer-cut batch would be emitted
-   * regardless of demand, which overflows the stream.
+   * Validates each item on its own and writes valid items in batches of {@code import-batch-size}
+   * items or {@code import-batch-bytes}, one database round trip per batch, off the event loop,
+   * {@code import-concurrency} batches at a time (each mostly waits on the database); results are
+   * reported in stream order. Batches are cut by size only (the last one at the end of the stream):
+   * a timer-cut batch would be emitted regardless of demand, which overflows the stream.
    */
   @Override
   public Uni<ImportArticlesResponse> importArticles(Multi<ImportArticlesRequest> requests) {
     AtomicInteger nextIndex = new AtomicInteger();
-    return requests
-        .map(ImportItem::of)
-        .group()
-        .intoLists()
-        .of(limits.importBatchSize())
+    return Batches.cut(
+            requests,
+            limits.importBatchSize(),
+            limits.importBatchBytes(),
+            ImportArticlesRequest::getSerializedSize)
+        .map(batch -> batch.stream().map(ImportItem::of).toList())
         .map(items -> new NumberedBatch(nextIndex.getAndAdd(items.size()), items))
         .onItem()
         .transformToUni(
