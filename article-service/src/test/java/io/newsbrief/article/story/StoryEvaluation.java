@@ -2,18 +2,25 @@ package io.newsbrief.article.story;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.newsbrief.testing.EvaluationFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.TemporalAccessor;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -36,17 +43,21 @@ class StoryEvaluation {
 
   @Test
   void evaluate() throws IOException {
-    Path file =
-        Path.of(System.getProperty("story.eval.file", "../../shared/eval/clusters-dev.jsonl"));
+    Optional<Path> given =
+        EvaluationFiles.input("story.eval.file", "../../shared/eval/clusters-dev.jsonl");
     Assumptions.assumeTrue(
-        Files.isReadable(file), "story evaluation skipped: no " + file.toAbsolutePath());
+        given.isPresent(),
+        "story evaluation skipped: no ../shared/eval/clusters-dev.jsonl and no -Dstory.eval.file");
+    Path file = given.orElseThrow();
     List<Item> items = read(file);
     Map<String, String> gold = new LinkedHashMap<>();
     items.forEach(item -> gold.put(item.id(), item.cluster()));
 
     Map<String, Map<String, String>> methods = new LinkedHashMap<>();
     methods.put("every article alone", byItem(items, Item::id));
-    methods.put("one story per day", byItem(items, item -> item.published().toString()));
+    methods.put(
+        "one story per day",
+        byItem(items, item -> LocalDate.ofInstant(item.published(), ZoneOffset.UTC).toString()));
     long started = System.nanoTime();
     StoryClustering.Settings settings = settings();
     Map<String, String> clustered = cluster(items, settings);
@@ -77,15 +88,15 @@ class StoryEvaluation {
     System.out.printf(
         "%nclustering: %.0f articles/s (one thread, in memory, %s)%n",
         items.size() / seconds, settings);
-    String out = System.getProperty("story.eval.write", "");
-    if (!out.isBlank()) {
+    Optional<Path> out = EvaluationFiles.output("story.eval.write");
+    if (out.isPresent()) {
       ObjectMapper json = new ObjectMapper();
       List<String> lines = new ArrayList<>();
       clustered.forEach(
           (id, story) ->
               lines.add(json.createObjectNode().put("id", id).put("cluster", story).toString()));
-      Files.write(Path.of(out), lines);
-      System.out.println("wrote " + lines.size() + " lines to " + out);
+      Files.write(out.get(), lines);
+      System.out.println("wrote " + lines.size() + " lines to " + out.get());
     }
   }
 
@@ -128,27 +139,51 @@ class StoryEvaluation {
   static List<Item> read(Path file) throws IOException {
     ObjectMapper json = new ObjectMapper();
     List<Item> items = new ArrayList<>();
-    for (String line : Files.readAllLines(file)) {
-      if (line.isBlank()) {
+    List<String> lines = Files.readAllLines(file);
+    for (int i = 0; i < lines.size(); i++) {
+      if (lines.get(i).isBlank()) {
         continue;
       }
-      JsonNode row = json.readTree(line);
-      items.add(
-          new Item(
-              row.get("id").asText(),
-              row.path("title").asText(""),
-              row.path("text").asText(""),
-              published(row.path("published").asText()),
-              row.path("cluster").asText()));
+      JsonNode row = json.readTree(lines.get(i));
+      try {
+        items.add(
+            new Item(
+                row.path("id").asText(String.valueOf(i + 1)),
+                row.path("title").asText(""),
+                row.path("text").asText(""),
+                published(row.path("published").asText("")),
+                row.path("cluster").asText()));
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException(file + " line " + (i + 1) + ": " + e.getMessage(), e);
+      }
     }
     items.sort(Comparator.comparing(Item::published).thenComparing(Item::id));
     return items;
   }
 
-  /** A day ("2021-04-22") is its midnight UTC; a timestamp is read as it is. */
-  private static Instant published(String value) {
-    return value.length() == 10
-        ? LocalDate.parse(value).atStartOfDay(ZoneOffset.UTC).toInstant()
-        : Instant.parse(value);
+  /**
+   * A day ("2021-04-22") is its midnight UTC; a timestamp with an offset or a zone
+   * ("2021-04-22T09:30:00Z", "…+02:00", RFC 1123 as feeds write it) is read as it is, one without
+   * ("2021-04-22T09:30:00", "2021-04-22 09:30") as UTC.
+   */
+  static Instant published(String value) {
+    String given = value.strip();
+    try {
+      if (given.length() == 10) {
+        return LocalDate.parse(given).atStartOfDay(ZoneOffset.UTC).toInstant();
+      }
+      if (!given.isEmpty() && Character.isLetter(given.charAt(0))) {
+        return ZonedDateTime.parse(given, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+      }
+      TemporalAccessor parsed =
+          DateTimeFormatter.ISO_DATE_TIME.parseBest(
+              given.replaceFirst(" ", "T"), ZonedDateTime::from, LocalDateTime::from);
+      return parsed instanceof ZonedDateTime zoned
+          ? zoned.toInstant()
+          : ((LocalDateTime) parsed).toInstant(ZoneOffset.UTC);
+    } catch (DateTimeException e) {
+      throw new IllegalArgumentException(
+          "published is neither a day nor a timestamp: \"" + value + "\"", e);
+    }
   }
 }

@@ -2,6 +2,7 @@ package io.newsbrief.summary.summarizer;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.newsbrief.testing.EvaluationFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.ToDoubleFunction;
 import java.util.regex.Matcher;
@@ -42,9 +44,12 @@ class FaithfulnessEvaluation {
 
   @Test
   void evaluate() throws IOException {
-    Path file = Path.of(System.getProperty("faith.eval.file", "../../shared/eval/faith-dev.jsonl"));
+    Optional<Path> given =
+        EvaluationFiles.input("faith.eval.file", "../../shared/eval/faith-dev.jsonl");
     Assumptions.assumeTrue(
-        Files.isReadable(file), "faithfulness evaluation skipped: no " + file.toAbsolutePath());
+        given.isPresent(),
+        "faithfulness evaluation skipped: no ../shared/eval/faith-dev.jsonl and no -Dfaith.eval.file");
+    Path file = given.orElseThrow();
     List<Pair> pairs = read(file);
     Map<String, Double> scores = new LinkedHashMap<>();
     Map<String, Double> keptShares = new LinkedHashMap<>();
@@ -115,15 +120,15 @@ class FaithfulnessEvaluation {
             + " built each time)%n",
         millis / pairs.size(),
         millis / sentences * 5);
-    String out = System.getProperty("faith.eval.write", "");
-    if (!out.isBlank()) {
+    Optional<Path> out = EvaluationFiles.output("faith.eval.write");
+    if (out.isPresent()) {
       ObjectMapper json = new ObjectMapper();
       List<String> lines = new ArrayList<>();
       scores.forEach(
           (id, score) ->
               lines.add(json.createObjectNode().put("id", id).put("score", score).toString()));
-      Files.write(Path.of(out), lines);
-      System.out.println("wrote " + lines.size() + " lines to " + out);
+      Files.write(out.get(), lines);
+      System.out.println("wrote " + lines.size() + " lines to " + out.get());
     }
   }
 

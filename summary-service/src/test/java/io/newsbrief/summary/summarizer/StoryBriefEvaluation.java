@@ -2,6 +2,7 @@ package io.newsbrief.summary.summarizer;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.newsbrief.testing.EvaluationFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -37,10 +39,12 @@ class StoryBriefEvaluation {
 
   @Test
   void evaluate() throws IOException {
-    Path file =
-        Path.of(System.getProperty("story.brief.eval.file", "../../shared/eval/mds-dev.jsonl"));
+    Optional<Path> given =
+        EvaluationFiles.input("story.brief.eval.file", "../../shared/eval/mds-dev.jsonl");
     Assumptions.assumeTrue(
-        Files.isReadable(file), "story-brief evaluation skipped: no " + file.toAbsolutePath());
+        given.isPresent(),
+        "story-brief evaluation skipped: no ../shared/eval/mds-dev.jsonl and no -Dstory.brief.eval.file");
+    Path file = given.orElseThrow();
     List<Event> events = read(file);
     MultiDocumentSummarizer summarizer = new MultiDocumentSummarizer(settings());
     Map<String, String> briefs = new LinkedHashMap<>();
@@ -93,15 +97,15 @@ class StoryBriefEvaluation {
         MultiDocumentSummarizer.METHOD,
         events.size() / seconds,
         settings());
-    String out = System.getProperty("story.brief.eval.write", "");
-    if (!out.isBlank()) {
+    Optional<Path> out = EvaluationFiles.output("story.brief.eval.write");
+    if (out.isPresent()) {
       ObjectMapper json = new ObjectMapper();
       List<String> rows = new ArrayList<>();
       briefs.forEach(
           (id, summary) ->
               rows.add(json.createObjectNode().put("id", id).put("summary", summary).toString()));
-      Files.write(Path.of(out), rows);
-      System.out.println("wrote " + rows.size() + " lines to " + out);
+      Files.write(out.get(), rows);
+      System.out.println("wrote " + rows.size() + " lines to " + out.get());
     }
   }
 
