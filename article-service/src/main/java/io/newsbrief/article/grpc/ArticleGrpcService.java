@@ -133,8 +133,8 @@ public class ArticleGrpcService implements ArticleService {
    * Validates each item on its own and writes valid items in batches of {@code import-batch-size}
    * items or {@code import-batch-bytes}, one database round trip per batch, off the event loop,
    * {@code import-concurrency} batches at a time (each mostly waits on the database); results are
-   * reported in stream order. Batches are cut by size only (the last one at the end of the stream):
-   * a timer-cut batch would be emitted regardless of demand, which overflows the stream.
+   * reported in stream order. Batches are never cut by a timer (the last one closes with the
+   * stream): a timer-cut batch would be emitted regardless of demand, which overflows the stream.
    */
   @Override
   public Uni<ImportArticlesResponse> importArticles(Multi<ImportArticlesRequest> requests) {
