@@ -1,10 +1,16 @@
 package io.newsbrief.testing;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import org.junit.jupiter.api.Assumptions;
 
 /**
  * The files an evaluation command reads and writes. The commands run as tests, in the module's
@@ -14,23 +20,51 @@ import java.util.Optional;
  */
 public final class EvaluationFiles {
 
+  private static final ObjectMapper JSON = new ObjectMapper();
+
   private EvaluationFiles() {}
 
   /**
    * The file named by system property {@code property}, or else {@code defaultFile} (relative to
-   * the module) if it exists; empty when neither is given and the default is absent (the command
-   * says it is skipped).
+   * the module); when neither is given and the default is absent, the command is skipped with a
+   * message saying so.
    *
    * @throws UncheckedIOException when a named file cannot be read: a mistyped name fails, it is
    *     never skipped in silence
    */
-  public static Optional<Path> input(String property, String defaultFile) {
-    return input(System.getProperty(property, ""), invokedFrom(), Path.of(defaultFile));
+  public static Path input(String property, String defaultFile) {
+    Optional<Path> file =
+        input(System.getProperty(property, ""), invokedFrom(), Path.of(defaultFile));
+    Assumptions.assumeTrue(
+        file.isPresent(),
+        () ->
+            "skipped: no -D"
+                + property
+                + " and no "
+                + Path.of(defaultFile).toAbsolutePath().normalize());
+    return file.orElseThrow();
   }
 
-  /** The file named by system property {@code property}, if one is. */
-  public static Optional<Path> output(String property) {
-    return output(System.getProperty(property, ""), invokedFrom());
+  /**
+   * Writes one {@code {"id": …, field: …}} line per entry to the file system property {@code
+   * property} names, if it names one, and says so.
+   */
+  public static void writeIfAsked(String property, String field, Map<String, ?> valueById)
+      throws IOException {
+    Optional<Path> file = output(System.getProperty(property, ""), invokedFrom());
+    if (file.isEmpty()) {
+      return;
+    }
+    List<String> lines = new ArrayList<>(valueById.size());
+    valueById.forEach(
+        (id, value) ->
+            lines.add(
+                JSON.createObjectNode()
+                    .put("id", id)
+                    .set(field, JSON.valueToTree(value))
+                    .toString()));
+    Files.write(file.get(), lines);
+    System.out.println("wrote " + lines.size() + " lines to " + file.get());
   }
 
   static Optional<Path> input(String given, Path invokedFrom, Path defaultFile) {

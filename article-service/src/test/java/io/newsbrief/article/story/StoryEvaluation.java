@@ -20,9 +20,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.Function;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -43,12 +41,7 @@ class StoryEvaluation {
 
   @Test
   void evaluate() throws IOException {
-    Optional<Path> given =
-        EvaluationFiles.input("story.eval.file", "../../shared/eval/clusters-dev.jsonl");
-    Assumptions.assumeTrue(
-        given.isPresent(),
-        "story evaluation skipped: no ../shared/eval/clusters-dev.jsonl and no -Dstory.eval.file");
-    Path file = given.orElseThrow();
+    Path file = EvaluationFiles.input("story.eval.file", "../../shared/eval/clusters-dev.jsonl");
     List<Item> items = read(file);
     Map<String, String> gold = new LinkedHashMap<>();
     items.forEach(item -> gold.put(item.id(), item.cluster()));
@@ -88,16 +81,7 @@ class StoryEvaluation {
     System.out.printf(
         "%nclustering: %.0f articles/s (one thread, in memory, %s)%n",
         items.size() / seconds, settings);
-    Optional<Path> out = EvaluationFiles.output("story.eval.write");
-    if (out.isPresent()) {
-      ObjectMapper json = new ObjectMapper();
-      List<String> lines = new ArrayList<>();
-      clustered.forEach(
-          (id, story) ->
-              lines.add(json.createObjectNode().put("id", id).put("cluster", story).toString()));
-      Files.write(out.get(), lines);
-      System.out.println("wrote " + lines.size() + " lines to " + out.get());
-    }
+    EvaluationFiles.writeIfAsked("story.eval.write", "cluster", clustered);
   }
 
   /**

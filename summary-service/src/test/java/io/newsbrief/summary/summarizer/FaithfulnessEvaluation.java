@@ -12,12 +12,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.function.ToDoubleFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -44,12 +42,7 @@ class FaithfulnessEvaluation {
 
   @Test
   void evaluate() throws IOException {
-    Optional<Path> given =
-        EvaluationFiles.input("faith.eval.file", "../../shared/eval/faith-dev.jsonl");
-    Assumptions.assumeTrue(
-        given.isPresent(),
-        "faithfulness evaluation skipped: no ../shared/eval/faith-dev.jsonl and no -Dfaith.eval.file");
-    Path file = given.orElseThrow();
+    Path file = EvaluationFiles.input("faith.eval.file", "../../shared/eval/faith-dev.jsonl");
     List<Pair> pairs = read(file);
     Map<String, Double> scores = new LinkedHashMap<>();
     Map<String, Double> keptShares = new LinkedHashMap<>();
@@ -120,16 +113,7 @@ class FaithfulnessEvaluation {
             + " built each time)%n",
         millis / pairs.size(),
         millis / sentences * 5);
-    Optional<Path> out = EvaluationFiles.output("faith.eval.write");
-    if (out.isPresent()) {
-      ObjectMapper json = new ObjectMapper();
-      List<String> lines = new ArrayList<>();
-      scores.forEach(
-          (id, score) ->
-              lines.add(json.createObjectNode().put("id", id).put("score", score).toString()));
-      Files.write(out.get(), lines);
-      System.out.println("wrote " + lines.size() + " lines to " + out.get());
-    }
+    EvaluationFiles.writeIfAsked("faith.eval.write", "score", scores);
   }
 
   /**

@@ -13,11 +13,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -39,12 +37,7 @@ class StoryBriefEvaluation {
 
   @Test
   void evaluate() throws IOException {
-    Optional<Path> given =
-        EvaluationFiles.input("story.brief.eval.file", "../../shared/eval/mds-dev.jsonl");
-    Assumptions.assumeTrue(
-        given.isPresent(),
-        "story-brief evaluation skipped: no ../shared/eval/mds-dev.jsonl and no -Dstory.brief.eval.file");
-    Path file = given.orElseThrow();
+    Path file = EvaluationFiles.input("story.brief.eval.file", "../../shared/eval/mds-dev.jsonl");
     List<Event> events = read(file);
     MultiDocumentSummarizer summarizer = new MultiDocumentSummarizer(settings());
     Map<String, String> briefs = new LinkedHashMap<>();
@@ -97,16 +90,7 @@ class StoryBriefEvaluation {
         MultiDocumentSummarizer.METHOD,
         events.size() / seconds,
         settings());
-    Optional<Path> out = EvaluationFiles.output("story.brief.eval.write");
-    if (out.isPresent()) {
-      ObjectMapper json = new ObjectMapper();
-      List<String> rows = new ArrayList<>();
-      briefs.forEach(
-          (id, summary) ->
-              rows.add(json.createObjectNode().put("id", id).put("summary", summary).toString()));
-      Files.write(out.get(), rows);
-      System.out.println("wrote " + rows.size() + " lines to " + out.get());
-    }
+    EvaluationFiles.writeIfAsked("story.brief.eval.write", "summary", briefs);
   }
 
   /** The brief's lead and section sentences, one per line. */
